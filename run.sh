@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the whole service: PostgreSQL (project-local unless ConnectionStrings__Postgres is set),
+# the schema, and the silo with the REST gateway co-hosted. Ctrl-C stops everything.
+#   PORT                                   gateway HTTP port on 127.0.0.1 (default 5080)
+#   ConnectionStrings__Postgres            use this database instead of .data/postgres
+#   Authentication__Schemes__Bearer__*     JWT settings (default: a local HS256 dev key)
+#   Community__Mode                        follow (default) or connection
+set -euo pipefail
+cd "$(dirname "$0")"
+export PORT=${PORT:-5080}
+mkdir -p .data
+
+pg_data="$PWD/.data/postgres"
+started_pg=
+if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+  ConnectionStrings__Postgres=$(scripts/postgres.sh start "$pg_data" "${PGPORT:-55432}")
+  export ConnectionStrings__Postgres
+  started_pg=1
+fi
+
+# Without configured keys or an authority, sign with a development key kept in .data/.
+if [ -z "${Authentication__Schemes__Bearer__Authority:-}" ] && [ -z "${Authentication__Schemes__Bearer__SigningKeys__0__Value:-}" ]; then
+  [ -s .data/dev-signing-key ] || openssl rand -base64 32 > .data/dev-signing-key
+  export Authentication__Schemes__Bearer__SigningKeys__0__Value="$(cat .data/dev-signing-key)"
+  export Authentication__Schemes__Bearer__ValidIssuer=${Authentication__Schemes__Bearer__ValidIssuer:-user-graph-dev}
+  export Authentication__Schemes__Bearer__ValidAudiences__0=${Authentication__Schemes__Bearer__ValidAudiences__0:-user-graph}
+  # ASP.NET Core only uses a configured key whose Issuer is one of the valid issuers.
+  export Authentication__Schemes__Bearer__SigningKeys__0__Issuer=$Authentication__Schemes__Bearer__ValidIssuer
+fi
+
+dotnet build src/Silo -c Release -nologo -v quiet
+bin="$PWD/src/Silo/bin/Release/net10.0"
+dotnet "$bin/UserGraph.Silo.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$PORT" &
+silo=$!
+
+stop() {
+  trap - INT TERM EXIT
+  kill "$silo" 2>/dev/null && wait "$silo" 2>/dev/null || true
+  [ -z "$started_pg" ] || scripts/postgres.sh stop "$pg_data"
+}
+trap stop INT TERM EXIT
+
+url="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  kill -0 "$silo" 2>/dev/null || { echo "run.sh: the service exited" >&2; exit 1; }
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/api/v2/user/connection/statuses/" || true)
+  [ "$code" = 401 ] && break
+  sleep 0.5
+done
+
+echo
+echo "User graph service: $url"
+if [ -s .data/dev-signing-key ] && [ -z "${Authentication__Schemes__Bearer__Authority:-}" ]; then
+  echo "Dev token for user 1 (mint others with scripts/dev-token.sh USER_ID):"
+  echo "  TOKEN=$(scripts/dev-token.sh 1)"
+  echo "  curl -s -X POST $url/api/v2/user/connection/statuses/ -H \"Authorization: Bearer \$TOKEN\" -H 'Content-Type: application/json' -d '{\"users\": [1, 7, 9]}'"
+fi
+echo "Ctrl-C stops the service${started_pg:+ and its PostgreSQL}."
+wait "$silo"

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+
+namespace UserGraph.Gateway;
+
+/// <summary>The problem answers for input the gateway refuses before reaching a grain.</summary>
+public static class ApiProblems
+{
+    public static IResult BadRequest(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "Invalid request", detail);
+
+    public static IResult InvalidUserId(string? text) =>
+        BadRequest($"'{Truncate(text)}' is not a user id: ids are positive integers.");
+
+    public static IResult RequiresMode(CommunityMode mode) =>
+        Problem(
+            StatusCodes.Status403Forbidden,
+            "Not available in this community's mode",
+            $"This endpoint requires the community to run in {mode.ToString().ToLowerInvariant()} mode.");
+
+    public static IResult PayloadTooLarge(int maxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body may be at most {maxBytes} bytes.");
+
+    public static IResult From(StatusesRequest refused) => refused.ErrorStatus switch
+    {
+        StatusCodes.Status415UnsupportedMediaType =>
+            Problem(refused.ErrorStatus, "Unsupported media type", refused.Error),
+        _ => BadRequest(refused.Error ?? "The request is invalid."),
+    };
+
+    private static IResult Problem(int status, string title, string? detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    private static string Truncate(string? text) =>
+        text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace UserGraph.Gateway;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// Registers the REST gateway: bearer authentication, problem answers, limits and the
+    /// community mode. The host must also provide an <c>IGrainFactory</c> (co-hosted silo or
+    /// Orleans client).
+    /// </summary>
+    public static WebApplicationBuilder AddUserGraphGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .Validate(o => o.MaxStatusIds > 0 && o.MaxRequestBodyBytes > 0, "Gateway limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<CommunityOptions>()
+            .Bind(builder.Configuration.GetSection(CommunityOptions.SectionName))
+            .Validate(o => Enum.IsDefined(o.Mode), "Community:Mode must be 'follow' or 'connection'.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Validate(
+                o => o.Authority is not null || o.TokenValidationParameters.IssuerSigningKeys?.Any() == true,
+                "Authentication:Schemes:Bearer needs SigningKeys or an Authority.")
+            .Validate(
+                o => o.TokenValidationParameters.ValidAudiences?.Any() == true
+                     || o.TokenValidationParameters.ValidAudience is not null
+                     || o.Audience is not null,
+                "Authentication:Schemes:Bearer needs ValidAudiences (or Audience).")
+            .ValidateOnStart();
+        services.AddAuthorization();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GraphExceptionHandler>();
+
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
+                kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>Adds the gateway's middleware and routes.</summary>
+    public static WebApplication UseUserGraphGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapUserGraphApi();
+        return app;
+    }
+}

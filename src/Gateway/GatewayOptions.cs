@@ -1,0 +1,16 @@
+namespace UserGraph.Gateway;
+
+/// <summary>Limits of the REST gateway, bound from the <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Most distinct ids one statuses request may ask for; more answer 400.</summary>
+    public int MaxStatusIds { get; set; } = 1000;
+
+    /// <summary>
+    /// Largest request body accepted; larger answer 413. The default fits the id limit many
+    /// times over even with numeric strings and whitespace.
+    /// </summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Gateway;
+
+/// <summary>
+/// The one place that turns exceptions into HTTP problems: graph rule violations are the
+/// client's (400), an oversized or broken request too, an unreachable grain is retryable (503),
+/// and anything else is ours (500, logged).
+/// </summary>
+internal sealed partial class GraphExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<GraphExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(exception.GetType().Name, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
+    {
+        GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message),
+        BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "Retry the request shortly."),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error", null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph unavailable ({ExceptionType}) on {Path}; answered 503")]
+    private partial void LogUnavailable(string exceptionType, string path);
+}
