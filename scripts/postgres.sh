@@ -2,6 +2,7 @@
 # A project-local PostgreSQL server, for ./run.sh and the tests.
 #   scripts/postgres.sh start DATA_DIR PORT   initialise (first time) and start; prints the connection string
 #   scripts/postgres.sh stop DATA_DIR         stop it
+#   scripts/postgres.sh destroy DATA_DIR      stop it and delete its files (throwaway servers)
 # PG_FSYNC=off (tests only) trades crash durability of the whole machine for speed.
 set -euo pipefail
 
@@ -32,7 +33,7 @@ as_owner() {
 }
 
 cmd=${1:-}; data=${2:-}
-[ -n "$cmd" ] && [ -n "$data" ] || die "usage: postgres.sh start DATA_DIR PORT | stop DATA_DIR"
+[ -n "$cmd" ] && [ -n "$data" ] || die "usage: postgres.sh start DATA_DIR PORT | stop DATA_DIR | destroy DATA_DIR"
 bin=$(find_bin)
 
 case "$cmd" in
@@ -57,6 +58,10 @@ case "$cmd" in
   stop)
     [ -f "$data/PG_VERSION" ] || exit 0
     as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+    ;;
+  destroy)
+    [ ! -f "$data/PG_VERSION" ] || as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$data" "$data.initdb.log"
     ;;
   *) die "unknown command $cmd" ;;
 esac
