@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Gateway;
+
+/// <summary>A service configured for connection mode with a small id limit.</summary>
+public sealed class ConnectionModeGatewayFixture : GatewayFixture
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Community:Mode", "connection"),
+        new("Gateway:MaxStatusIds", "3"),
+    ];
+}
+
+public class ConnectionModeGatewayTests(ConnectionModeGatewayFixture gateway) : IClassFixture<ConnectionModeGatewayFixture>
+{
+    [Fact]
+    public async Task The_follow_toggle_answers_403_naming_follow_mode()
+    {
+        var me = TestUsers.NewId();
+        var other = TestUsers.NewId();
+        using var client = gateway.ClientFor(me);
+
+        var response = await client.PostAsync($"/api/v2/user/{other}/follow/", null);
+
+        var detail = await HttpAssert.Problem(response, HttpStatusCode.Forbidden);
+        Assert.Contains("follow mode", detail);
+        var statuses = await client.PostAsJsonAsync("/api/v2/user/connection/statuses/", new { users = new[] { other } });
+        Assert.Equal([($"{other}", null)], await HttpAssert.Statuses(statuses));
+    }
+
+    [Fact]
+    public async Task The_id_limit_is_configurable()
+    {
+        using var client = gateway.ClientFor(TestUsers.NewId());
+
+        var atLimit = await client.PostAsJsonAsync("/api/v2/user/connection/statuses/", new { users = new[] { 1, 2, 3, 3 } });
+        var overLimit = await client.PostAsJsonAsync("/api/v2/user/connection/statuses/", new { users = new[] { 1, 2, 3, 4 } });
+
+        Assert.Equal(3, (await HttpAssert.Statuses(atLimit)).Count);
+        await HttpAssert.Problem(overLimit, HttpStatusCode.BadRequest);
+    }
+}

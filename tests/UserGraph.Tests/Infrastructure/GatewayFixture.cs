@@ -1,0 +1,39 @@
+using System.Net.Http.Headers;
+
+namespace UserGraph.Tests.Infrastructure;
+
+/// <summary>A running service reached over HTTP; subclasses choose its settings.</summary>
+public class GatewayFixture : IAsyncLifetime
+{
+    private GatewayFactory? _factory;
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new GatewayFactory(await TestDatabase.GetConnectionStringAsync(), Settings);
+        _factory.StartServer();
+        Anonymous = _factory.CreateClient();
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = _factory!.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient ClientFor(long userId) => ClientWithToken(TestJwt.For(userId));
+
+    public async Task DisposeAsync()
+    {
+        Anonymous.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}

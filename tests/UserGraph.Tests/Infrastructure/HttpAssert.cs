@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+
+namespace UserGraph.Tests.Infrastructure;
+
+public static class HttpAssert
+{
+    /// <summary>Asserts an RFC 9457 problem answer with the given status; returns its detail.</summary>
+    public static async Task<string?> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+        return problem.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+    }
+
+    /// <summary>The statuses answer as (key, value) pairs in the order the service wrote them.</summary>
+    public static async Task<List<(string Id, string? Status)>> Statuses(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(HttpStatusCode.OK == response.StatusCode, $"Expected 200, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        Assert.Equal("connection_statuses", Assert.Single(root.EnumerateObject()).Name);
+        return root.GetProperty("connection_statuses").EnumerateObject()
+            .Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString()))
+            .ToList();
+    }
+}

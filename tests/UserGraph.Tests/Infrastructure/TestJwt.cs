@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace UserGraph.Tests.Infrastructure;
+
+/// <summary>Real signed tokens for the gateway tests, and the settings that trust them.</summary>
+public static class TestJwt
+{
+    public const string Issuer = "user-graph-tests";
+    public const string Audience = "user-graph";
+
+    public static readonly byte[] SigningKey = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The same configuration shape as <c>dotnet user-jwts</c> writes.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Authentication:Schemes:Bearer:ValidIssuer", Issuer),
+        new("Authentication:Schemes:Bearer:ValidAudiences:0", Audience),
+        new("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", Issuer),
+        new("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(SigningKey)),
+    ];
+
+    public static string For(long userId) => Create(userId.ToString());
+
+    public static string Create(
+        string? subject,
+        string issuer = Issuer,
+        string audience = Audience,
+        byte[]? key = null,
+        DateTime? expires = null)
+    {
+        var now = DateTime.UtcNow;
+        var expiry = expires ?? now.AddMinutes(10);
+        var claims = new Dictionary<string, object>();
+        if (subject is not null)
+        {
+            claims["sub"] = subject;
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Claims = claims,
+            IssuedAt = expiry.AddHours(-1),
+            NotBefore = expiry.AddHours(-1),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>An otherwise valid token with <c>"alg": "none"</c> and no signature.</summary>
+    public static string Unsigned(long userId)
+    {
+        var expires = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
+        var header = Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        var payload = Base64Url($"{{\"sub\":\"{userId}\",\"iss\":\"{Issuer}\",\"aud\":\"{Audience}\",\"exp\":{expires}}}");
+        return $"{header}.{payload}.";
+    }
+
+    private static string Base64Url(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
+}
