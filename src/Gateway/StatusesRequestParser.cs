@@ -16,12 +16,20 @@ public sealed class StatusesRequestParser
     private const string UsersKey = "users";
     private const string BracketedUsersKey = "users[]";
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private readonly int _maxIds;
 
     public StatusesRequestParser(int maxIds) => _maxIds = maxIds;
 
     public StatusesRequest Parse(ReadOnlySpan<byte> body, string? contentType)
     {
+        // Some clients (and editors saving request files) prefix UTF-8 with a byte order mark.
+        if (body.StartsWith(Utf8ByteOrderMark))
+        {
+            body = body[Utf8ByteOrderMark.Length..];
+        }
+
         var firstByte = FirstNonWhitespace(body);
         if (firstByte < 0)
         {
