@@ -20,6 +20,9 @@ public static class ApiProblems
     public static IResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body may be at most {maxBytes} bytes.");
 
+    public static IResult PreconditionFailed(string detail) =>
+        Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
+
     public static IResult From(StatusesRequest refused) => refused.ErrorStatus switch
     {
         StatusCodes.Status415UnsupportedMediaType =>

@@ -38,7 +38,7 @@ public static class GatewayHostingExtensions
                      || o.Audience is not null,
                 "Authentication:Schemes:Bearer needs ValidAudiences (or Audience).")
             .ValidateOnStart();
-        services.AddAuthorization();
+        services.AddAuthorization(authorization => authorization.AddPolicy(GraphAdminPolicy.Name, GraphAdminPolicy.Configure));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<GraphExceptionHandler>();

@@ -51,6 +51,9 @@ public sealed class StatusesRequestParser
             "Send the body as JSON ({\"users\": [1, 7]}) or form encoded (users=1&users=7).");
     }
 
+    /// <summary>The ids of a GET query string: <c>?users=1,7,9</c> or <c>?users=1&amp;users=7</c>.</summary>
+    public StatusesRequest ParseQuery(string? queryString) => ParseFormText(queryString ?? "");
+
     private StatusesRequest ParseJson(ReadOnlySpan<byte> body)
     {
         var ids = new IdCollector(_maxIds);
@@ -152,6 +155,11 @@ public sealed class StatusesRequestParser
             return StatusesRequest.Invalid("The form body is not valid UTF-8.");
         }
 
+        return ParseFormText(text);
+    }
+
+    private StatusesRequest ParseFormText(string text)
+    {
         var ids = new IdCollector(_maxIds);
         foreach (var pair in new QueryStringEnumerable(text))
         {

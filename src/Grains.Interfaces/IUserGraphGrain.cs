@@ -5,37 +5,46 @@ namespace UserGraph.Grains.Interfaces;
 /// Every method acts as this user: the grain's key is the actor, the argument is the other user.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A follow or hide is owned by the grain of the user who made it: <see cref="FollowAsync"/>
+/// returns once that grain stored it. The other user's grain learns of it shortly after, through
+/// a persisted delivery that is retried until it succeeds; until then <see cref="IsFollowedByAsync"/>,
+/// <see cref="GetFollowersAsync"/>, <see cref="GetCountersAsync"/> and <see cref="IsHiddenByAsync"/>
+/// on the other user may lag (milliseconds normally, up to the retry period after a failure).
+/// </para>
+/// <para>
 /// This interface is a public contract for co-hosted services. Method aliases are part of the
 /// wire format: never change or reuse one; add new methods with new aliases instead.
+/// </para>
 /// </remarks>
 [Alias("UserGraph.IUserGraphGrain")]
 public interface IUserGraphGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// The relationship of this user to each of <paramref name="userIds"/>, in the same order and
-    /// with the same length. Ids that are unknown, not positive, or this user's own id answer
-    /// <see cref="ConnectionStatus.None"/>.
+    /// with the same length, with the graph version they were read at. Ids that are unknown, not
+    /// positive, or this user's own id answer <see cref="ConnectionStatus.None"/>.
     /// </summary>
     [Alias("GetStatuses")]
-    Task<ConnectionStatus[]> GetStatusesAsync(long[] userIds);
+    Task<StatusesSnapshot> GetStatusesAsync(long[] userIds);
 
     /// <summary>Whether this user follows <paramref name="userId"/>.</summary>
     [Alias("IsFollowing")]
     Task<bool> IsFollowingAsync(long userId);
 
+    /// <summary>Whether <paramref name="userId"/> follows this user (eventually consistent).</summary>
+    [Alias("IsFollowedBy")]
+    Task<bool> IsFollowedByAsync(long userId);
+
     /// <summary>
-    /// Makes this user follow <paramref name="userId"/>. Idempotent: following an already followed
-    /// user changes nothing. Returns once the change is durable.
+    /// Makes this user follow <paramref name="userId"/>. Idempotent. Returns once durable.
     /// </summary>
     /// <returns><c>true</c> when the follow is new, <c>false</c> when it already existed.</returns>
     /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
     [Alias("Follow")]
     Task<bool> FollowAsync(long userId);
 
-    /// <summary>
-    /// Makes this user stop following <paramref name="userId"/>. Idempotent. Returns once the
-    /// change is durable.
-    /// </summary>
+    /// <summary>Makes this user stop following <paramref name="userId"/>. Idempotent. Returns once durable.</summary>
     /// <returns><c>true</c> when a follow was removed, <c>false</c> when there was none.</returns>
     /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
     [Alias("Unfollow")]
@@ -49,4 +58,59 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
     [Alias("ToggleFollow")]
     Task<bool> ToggleFollowAsync(long userId);
+
+    /// <summary>Hides <paramref name="userId"/> from this user. Idempotent. Returns once durable.</summary>
+    /// <returns><c>true</c> when the hide is new.</returns>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("Hide")]
+    Task<bool> HideAsync(long userId);
+
+    /// <summary>Stops hiding <paramref name="userId"/>. Idempotent. Returns once durable.</summary>
+    /// <returns><c>true</c> when a hide was removed.</returns>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("Unhide")]
+    Task<bool> UnhideAsync(long userId);
+
+    /// <summary>Hides <paramref name="userId"/> if not hidden yet, else unhides (the REST toggle).</summary>
+    /// <returns><c>true</c> when this user hides the target afterwards.</returns>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("ToggleHide")]
+    Task<bool> ToggleHideAsync(long userId);
+
+    /// <summary>Whether this user hides <paramref name="userId"/>.</summary>
+    [Alias("IsHiding")]
+    Task<bool> IsHidingAsync(long userId);
+
+    /// <summary>Whether <paramref name="userId"/> hides this user (eventually consistent).</summary>
+    [Alias("IsHiddenBy")]
+    Task<bool> IsHiddenByAsync(long userId);
+
+    /// <summary>Follower and following counts of this user.</summary>
+    [Alias("GetCounters")]
+    Task<GraphCounters> GetCountersAsync();
+
+    /// <summary>
+    /// A page of the users who follow this user, ordered mutual follows first, then by id, so
+    /// pages are stable while the list does not change.
+    /// </summary>
+    [Alias("GetFollowers")]
+    Task<UserIdPage> GetFollowersAsync(MutualFilter filter, int offset, int limit);
+
+    /// <summary>A page of the users this user follows, in the same order as <see cref="GetFollowersAsync"/>.</summary>
+    [Alias("GetFollowings")]
+    Task<UserIdPage> GetFollowingsAsync(MutualFilter filter, int offset, int limit);
+
+    /// <summary>A page of the users this user hides, by id.</summary>
+    [Alias("GetHidden")]
+    Task<UserIdPage> GetHiddenAsync(int offset, int limit);
+
+    /// <summary>
+    /// Repair after disaster recovery or a bug: re-reads, from each of <paramref name="ownerIds"/>'
+    /// own grain, whether it follows or hides this user, and corrects this user's followers and
+    /// hidden-by views to match. Pass every user that may have an edge toward this user (those
+    /// the views list now, plus those found by a storage scan).
+    /// </summary>
+    /// <returns>How many entries were corrected.</returns>
+    [Alias("RepairReverseEdges")]
+    Task<int> RepairReverseEdgesAsync(long[] ownerIds);
 }

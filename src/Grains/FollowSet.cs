@@ -1,11 +1,11 @@
 namespace UserGraph.Grains;
 
 /// <summary>
-/// The ids one user follows: an immutable, sorted, duplicate-free array.
+/// A set of user ids (followings, followers, hidden…): an immutable, sorted, duplicate-free array.
 /// </summary>
 /// <remarks>
 /// Eight bytes an edge with no per-entry overhead (a <c>HashSet&lt;long&gt;</c> costs about 22),
-/// and O(log n) lookups, which is what the statuses query needs. Every change builds a new
+/// and O(log n) lookups, which is what the statuses query needs, and ordered iteration for lists. Every change builds a new
 /// array; that costs O(n), the same as writing the whole state, which a change does anyway.
 /// Being immutable lets a read that interleaves with a write see the last durable set, never
 /// a change that has not been written yet.
@@ -83,6 +83,9 @@ public sealed class FollowSet
         Array.Copy(_ids, index + 1, ids, index, _ids.Length - index - 1);
         return new FollowSet(ids);
     }
+
+    /// <summary>The set with <paramref name="id"/> present or absent as asked; this set when it already is.</summary>
+    public FollowSet With(long id, bool present) => present ? With(id) : Without(id);
 
     /// <summary>The array to persist; shared, not copied.</summary>
     internal long[] ToStorage() => _ids;

@@ -1,83 +1,240 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Grains;
 
 /// <summary>
-/// One user's graph edges, held in memory and persisted as one state row.
+/// One user's graph, held in memory as an immutable <see cref="UserGraphView"/> and persisted as
+/// one state row; also the delivery end of <see cref="IUserGraphReplica"/> for its peers.
 /// </summary>
 /// <remarks>
-/// Reads are <see cref="ReadOnlyAttribute"/> so they interleave with each other and with a write
-/// waiting on the database; they see <see cref="_followings"/>, which only ever points at a
-/// durable set, because a write swaps it in after the storage acknowledged.
+/// <para>
+/// Reads are <see cref="ReadOnlyAttribute"/> and see <see cref="_view"/>, which only ever points
+/// at a durable view: a write stores the next view first and swaps it in afterwards.
+/// </para>
+/// <para>
+/// A change to an edge this user owns is stored together with an outbox mark for the peer, then
+/// delivered in the background (never awaited inside a request, so two users acting on each
+/// other cannot deadlock). Failed deliveries are retried by a timer while active and by a
+/// durable reminder, registered before the mark is stored, after a crash.
+/// </para>
 /// </remarks>
-public sealed class UserGraphGrain : Grain, IUserGraphGrain
+public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphReplica, IRemindable
 {
+    private const string PeerSyncReminder = "peer-sync";
+
     private readonly IPersistentState<UserGraphState> _state;
-    private FollowSet _followings = FollowSet.Empty;
+    private readonly PeerSyncOptions _peerSync;
+    private readonly ILogger<UserGraphGrain> _logger;
+
+    private UserGraphView _view = UserGraphView.Empty;
+    private PeerSyncOutbox _outbox = PeerSyncOutbox.Empty;
+    private bool _storedOutboxIsEmpty = true;
+    private bool _reminderRegistered;
+    private bool _draining;
+    private IGrainTimer? _retryTimer;
+    private TimeSpan _retryDelay;
 
     public UserGraphGrain(
         [PersistentState(GraphStorage.UserGraphStateName, GraphStorage.ProviderName)]
-        IPersistentState<UserGraphState> state)
+        IPersistentState<UserGraphState> state,
+        IOptions<PeerSyncOptions> peerSync,
+        ILogger<UserGraphGrain> logger)
     {
         _state = state;
+        _peerSync = peerSync.Value;
+        _logger = logger;
+        _retryDelay = _peerSync.FirstRetryDelay;
     }
 
     private long UserId => this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _followings = FollowSet.FromSorted(_state.State.Followings);
+        LoadFromState();
+        // A stored mark means the reminder was registered before it was stored.
+        _reminderRegistered = !_outbox.IsEmpty;
+        StartDrain();
         return Task.CompletedTask;
     }
 
-    [ReadOnly]
-    public Task<ConnectionStatus[]> GetStatusesAsync(long[] userIds)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        var followings = _followings;
-        var statuses = new ConnectionStatus[userIds.Length];
-        for (var i = 0; i < userIds.Length; i++)
+        if (_outbox.IsEmpty && !_storedOutboxIsEmpty)
         {
-            if (followings.Contains(userIds[i]))
+            try
             {
-                statuses[i] = ConnectionStatus.Followed;
+                await PersistAsync(_view, _outbox);
+            }
+            catch (Exception exception)
+            {
+                // Harmless: the reminder re-delivers the stored marks, and deliveries are idempotent.
+                LogOutboxNotCleared(exception, UserId);
             }
         }
-
-        return Task.FromResult(statuses);
     }
 
     [ReadOnly]
-    public Task<bool> IsFollowingAsync(long userId) => Task.FromResult(_followings.Contains(userId));
+    public Task<StatusesSnapshot> GetStatusesAsync(long[] userIds) => Task.FromResult(_view.Statuses(userIds));
 
-    public Task<bool> FollowAsync(long userId)
-    {
-        FollowRules.EnsureCanFollow(UserId, userId);
-        return SaveIfChangedAsync(_followings.With(userId));
-    }
+    [ReadOnly]
+    public Task<bool> IsFollowingAsync(long userId) => Task.FromResult(_view.Followings.Contains(userId));
 
-    public Task<bool> UnfollowAsync(long userId)
-    {
-        FollowRules.EnsureCanFollow(UserId, userId);
-        return SaveIfChangedAsync(_followings.Without(userId));
-    }
+    [ReadOnly]
+    public Task<bool> IsFollowedByAsync(long userId) => Task.FromResult(_view.Followers.Contains(userId));
+
+    [ReadOnly]
+    public Task<bool> IsHidingAsync(long userId) => Task.FromResult(_view.Hidden.Contains(userId));
+
+    [ReadOnly]
+    public Task<bool> IsHiddenByAsync(long userId) => Task.FromResult(_view.HiddenBy.Contains(userId));
+
+    [ReadOnly]
+    public Task<GraphCounters> GetCountersAsync() => Task.FromResult(_view.Counters);
+
+    [ReadOnly]
+    public Task<UserIdPage> GetFollowersAsync(MutualFilter filter, int offset, int limit) =>
+        Task.FromResult(_view.FollowersPage(filter, offset, limit));
+
+    [ReadOnly]
+    public Task<UserIdPage> GetFollowingsAsync(MutualFilter filter, int offset, int limit) =>
+        Task.FromResult(_view.FollowingsPage(filter, offset, limit));
+
+    [ReadOnly]
+    public Task<UserIdPage> GetHiddenAsync(int offset, int limit) => Task.FromResult(_view.HiddenPage(offset, limit));
+
+    public Task<bool> FollowAsync(long userId) => SetFollowingAsync(userId, true);
+
+    public Task<bool> UnfollowAsync(long userId) => SetFollowingAsync(userId, false);
 
     public async Task<bool> ToggleFollowAsync(long userId)
     {
-        FollowRules.EnsureCanFollow(UserId, userId);
-        var following = _followings.Contains(userId);
-        await SaveIfChangedAsync(following ? _followings.Without(userId) : _followings.With(userId));
-        return !following;
+        var follow = !_view.Followings.Contains(userId);
+        await SetFollowingAsync(userId, follow);
+        return follow;
     }
 
-    private async Task<bool> SaveIfChangedAsync(FollowSet next)
+    public Task<bool> HideAsync(long userId) => SetHiddenAsync(userId, true);
+
+    public Task<bool> UnhideAsync(long userId) => SetHiddenAsync(userId, false);
+
+    public async Task<bool> ToggleHideAsync(long userId)
     {
-        if (ReferenceEquals(next, _followings))
+        var hide = !_view.Hidden.Contains(userId);
+        await SetHiddenAsync(userId, hide);
+        return hide;
+    }
+
+    public async Task<int> RepairReverseEdgesAsync(long[] ownerIds)
+    {
+        var candidates = ownerIds
+            .Concat(_view.Followers.Ids.ToArray())
+            .Concat(_view.HiddenBy.Ids.ToArray())
+            .Where(id => id > 0 && id != UserId)
+            .Distinct()
+            .ToArray();
+
+        var next = _view;
+        var corrected = 0;
+        foreach (var chunk in candidates.Chunk(64))
+        {
+            var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var repaired = next.WithEdgesFrom(chunk[i], edges[i]);
+                corrected += ReferenceEquals(repaired, next) ? 0 : 1;
+                next = repaired;
+            }
+        }
+
+        if (corrected > 0)
+        {
+            await PersistAsync(next, _outbox);
+        }
+
+        return corrected;
+    }
+
+    public async Task SyncEdgesFromAsync(long ownerId)
+    {
+        if (ownerId <= 0 || ownerId == UserId)
+        {
+            return;
+        }
+
+        var edges = await Replica(ownerId).GetEdgesTowardAsync(UserId);
+        var next = _view.WithEdgesFrom(ownerId, edges);
+        if (!ReferenceEquals(next, _view))
+        {
+            await PersistAsync(next, _outbox);
+        }
+    }
+
+    public Task<EdgeKinds> GetEdgesTowardAsync(long peerId) => Task.FromResult(_view.EdgesToward(peerId));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != PeerSyncReminder)
+        {
+            return;
+        }
+
+        if (!_outbox.IsEmpty)
+        {
+            StartDrain();
+            return;
+        }
+
+        // Clear the stored marks before dropping the reminder that would re-deliver them.
+        if (!_storedOutboxIsEmpty)
+        {
+            await PersistAsync(_view, _outbox);
+        }
+
+        var reminder = await this.GetReminder(PeerSyncReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderRegistered = false;
+    }
+
+    private Task<bool> SetFollowingAsync(long userId, bool follow)
+    {
+        EdgeRules.EnsureValidTarget(UserId, userId, "follow");
+        return ChangeOwnedEdgeAsync(userId, _view.WithFollowing(userId, follow));
+    }
+
+    private Task<bool> SetHiddenAsync(long userId, bool hide)
+    {
+        EdgeRules.EnsureValidTarget(UserId, userId, "hide");
+        return ChangeOwnedEdgeAsync(userId, _view.WithHidden(userId, hide));
+    }
+
+    private async Task<bool> ChangeOwnedEdgeAsync(long peerId, UserGraphView next)
+    {
+        if (ReferenceEquals(next, _view))
         {
             return false;
         }
 
-        _state.State.Followings = next.ToStorage();
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(PeerSyncReminder, _peerSync.ReminderPeriod, _peerSync.ReminderPeriod);
+            _reminderRegistered = true;
+        }
+
+        await PersistAsync(next, _outbox.Mark(peerId, next.Version));
+        StartDrain();
+        return true;
+    }
+
+    private async Task PersistAsync(UserGraphView next, PeerSyncOutbox outbox)
+    {
+        _state.State = UserGraphState.From(next, outbox);
         try
         {
             await _state.WriteStateAsync();
@@ -88,27 +245,120 @@ public sealed class UserGraphGrain : Grain, IUserGraphGrain
             throw;
         }
 
-        _followings = next;
-        return true;
+        _view = next;
+        _outbox = outbox;
+        _storedOutboxIsEmpty = outbox.IsEmpty;
     }
 
     /// <summary>
     /// A failed write may still have reached the database (a timeout after commit), and leaves
-    /// the state's version unknown, so the grain re-reads what is actually stored. If even that
-    /// fails it keeps serving the last set it knows was durable and deactivates, so the next
-    /// activation loads afresh instead of writing with a stale version.
+    /// the stored version unknown, so the grain re-reads what is stored and delivers any marks it
+    /// holds. If even that fails it keeps serving the last view it knows was durable and
+    /// deactivates, so the next activation loads afresh instead of writing with a stale version.
     /// </summary>
     private async Task ResynchronizeAfterFailedWriteAsync()
     {
         try
         {
             await _state.ReadStateAsync();
-            _followings = FollowSet.FromSorted(_state.State.Followings);
+            LoadFromState();
+            StartDrain();
         }
-        catch
+        catch (Exception exception)
         {
-            _state.State.Followings = _followings.ToStorage();
+            LogResynchronizationFailed(exception, UserId);
             DeactivateOnIdle();
         }
     }
+
+    private void LoadFromState()
+    {
+        _view = _state.State.ToView();
+        _outbox = _state.State.ToOutbox();
+        _storedOutboxIsEmpty = _outbox.IsEmpty;
+    }
+
+    private void StartDrain()
+    {
+        if (_draining || _outbox.IsEmpty)
+        {
+            return;
+        }
+
+        _draining = true;
+        _ = DrainOutboxAsync();
+    }
+
+    /// <summary>
+    /// Runs in the grain's context but outside any request, so requests keep flowing while a
+    /// delivery is awaited. Every peer is attempted; a failure schedules a retry for later.
+    /// </summary>
+    private async Task DrainOutboxAsync()
+    {
+        var failed = false;
+        try
+        {
+            while (!_outbox.IsEmpty && !failed)
+            {
+                foreach (var (peerId, version) in _outbox.Pending.ToArray())
+                {
+                    try
+                    {
+                        await Replica(peerId).SyncEdgesFromAsync(UserId);
+                        _outbox = _outbox.Acknowledge(peerId, version);
+                    }
+                    catch (Exception exception)
+                    {
+                        failed = true;
+                        LogDeliveryFailed(exception, UserId, peerId);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _draining = false;
+        }
+
+        if (failed)
+        {
+            ScheduleRetry();
+        }
+        else
+        {
+            _retryDelay = _peerSync.FirstRetryDelay;
+        }
+    }
+
+    private void ScheduleRetry()
+    {
+        if (_retryTimer is not null)
+        {
+            return;
+        }
+
+        var delay = _retryDelay;
+        _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, _peerSync.MaxRetryDelay.Ticks));
+        _retryTimer = this.RegisterGrainTimer(
+            () =>
+            {
+                _retryTimer?.Dispose();
+                _retryTimer = null;
+                StartDrain();
+                return Task.CompletedTask;
+            },
+            delay,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private IUserGraphReplica Replica(long userId) => GrainFactory.GetGrain<IUserGraphReplica>(userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: delivery to peer {PeerId} failed; will retry")]
+    private partial void LogDeliveryFailed(Exception exception, long userId, long peerId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: re-reading state after a failed write failed; deactivating")]
+    private partial void LogResynchronizationFailed(Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: could not store the emptied outbox on deactivation")]
+    private partial void LogOutboxNotCleared(Exception exception, long userId);
 }

@@ -1,14 +1,53 @@
 namespace UserGraph.Grains;
 
 /// <summary>
-/// What a user's grain persists. Stored with the Orleans binary serializer, which tolerates
-/// added fields: add new members with new ids, never renumber or reuse one.
+/// What a user's grain persists, in one row, written whole. Stored with the Orleans binary
+/// serializer, which tolerates added members: add new ones with new ids, never renumber or reuse.
 /// </summary>
 [GenerateSerializer]
 [Alias("UserGraph.UserGraphState.v1")]
 public sealed class UserGraphState
 {
-    /// <summary>Ids this user follows, strictly ascending.</summary>
+    /// <summary>Ids this user follows, strictly ascending (owned).</summary>
     [Id(0)]
     public long[] Followings { get; set; } = [];
+
+    /// <summary>Ids that follow this user, strictly ascending (kept in sync by their owners).</summary>
+    [Id(1)]
+    public long[] Followers { get; set; } = [];
+
+    /// <summary>Ids this user hides, strictly ascending (owned).</summary>
+    [Id(2)]
+    public long[] Hidden { get; set; } = [];
+
+    /// <summary>Ids that hide this user, strictly ascending (kept in sync by their owners).</summary>
+    [Id(3)]
+    public long[] HiddenBy { get; set; } = [];
+
+    /// <summary>The graph version of this view.</summary>
+    [Id(4)]
+    public long Version { get; set; }
+
+    /// <summary>Peers still to be told of a change, with the version of the latest one.</summary>
+    [Id(5)]
+    public Dictionary<long, long>? PendingPeerSyncs { get; set; }
+
+    public static UserGraphState From(UserGraphView view, PeerSyncOutbox outbox) => new()
+    {
+        Followings = view.Followings.ToStorage(),
+        Followers = view.Followers.ToStorage(),
+        Hidden = view.Hidden.ToStorage(),
+        HiddenBy = view.HiddenBy.ToStorage(),
+        Version = view.Version,
+        PendingPeerSyncs = outbox.IsEmpty ? null : outbox.ToStorage(),
+    };
+
+    public UserGraphView ToView() => new(
+        FollowSet.FromSorted(Followings),
+        FollowSet.FromSorted(Followers),
+        FollowSet.FromSorted(Hidden),
+        FollowSet.FromSorted(HiddenBy),
+        Version);
+
+    public PeerSyncOutbox ToOutbox() => PeerSyncOutbox.FromStorage(PendingPeerSyncs);
 }

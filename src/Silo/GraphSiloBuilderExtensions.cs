@@ -15,11 +15,13 @@ namespace UserGraph.Silo;
 public static class GraphSiloBuilderExtensions
 {
     /// <summary>
-    /// The graph's persistence: schema applied on start, then ADO.NET grain storage on PostgreSQL
-    /// through Npgsql, with the state written by the Orleans binary serializer (compact, version
-    /// tolerant through [Id] members) instead of the provider's default JSON with type names.
+    /// The graph's persistence, all on one PostgreSQL database: schema applied on start, grain
+    /// storage (ADO.NET through Npgsql, the state written by the Orleans binary serializer:
+    /// compact and version tolerant through [Id] members, instead of the provider's default JSON
+    /// with type names), and the reminder table that re-drives pending reverse-view deliveries.
     /// </summary>
-    public static ISiloBuilder AddGraphPersistence(this ISiloBuilder silo)
+    /// <param name="storageProviderName">Tests register the real storage under another name to wrap it.</param>
+    public static ISiloBuilder AddGraphPersistence(this ISiloBuilder silo, string storageProviderName = GraphStorage.ProviderName)
     {
         silo.Services.AddOptions<GraphDatabaseOptions>()
             .Configure<IConfiguration>((database, configuration) =>
@@ -30,13 +32,22 @@ public static class GraphSiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
 
-        silo.AddAdoNetGrainStorage(GraphStorage.ProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+        silo.AddAdoNetGrainStorage(storageProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<Serializer, IOptions<GraphDatabaseOptions>>((storage, serializer, database) =>
             {
                 storage.Invariant = "Npgsql";
                 storage.ConnectionString = database.Value.ConnectionString;
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
+            options.Configure<IOptions<GraphDatabaseOptions>>((reminders, database) =>
+            {
+                reminders.Invariant = "Npgsql";
+                reminders.ConnectionString = database.Value.ConnectionString;
+            }));
+
+        silo.Services.AddOptions<PeerSyncOptions>().BindConfiguration(PeerSyncOptions.SectionName);
+        silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;
     }
 

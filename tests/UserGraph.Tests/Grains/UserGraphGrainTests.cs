@@ -15,7 +15,7 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
 
         Assert.True(await User(me).FollowAsync(b));
 
-        var statuses = await User(me).GetStatusesAsync([c, b, a, me, b]);
+        var statuses = (await User(me).GetStatusesAsync([c, b, a, me, b])).Statuses;
         Assert.Equal(
             [ConnectionStatus.None, ConnectionStatus.Followed, ConnectionStatus.None, ConnectionStatus.None, ConnectionStatus.Followed],
             statuses);
@@ -57,7 +57,7 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
         await User(me).FollowAsync(other);
 
         Assert.False(await User(other).IsFollowingAsync(me));
-        Assert.Equal([ConnectionStatus.None], await User(other).GetStatusesAsync([me]));
+        Assert.Equal([ConnectionStatus.None], (await User(other).GetStatusesAsync([me])).Statuses);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
 
         await Task.WhenAll(targets.Select(t => User(me).FollowAsync(t)));
 
-        var statuses = await User(me).GetStatusesAsync(targets);
+        var statuses = (await User(me).GetStatusesAsync(targets)).Statuses;
         Assert.All(statuses, s => Assert.Equal(ConnectionStatus.Followed, s));
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Orleans.TestingHost;
 using UserGraph.Silo;
 
@@ -16,6 +17,8 @@ public static class GraphTestCluster
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = $"{serviceId}-{Guid.NewGuid():N}";
         builder.Properties["ConnectionStrings:Postgres"] = await TestDatabase.GetConnectionStringAsync();
+        // Production re-drives stuck deliveries every minute; tests cannot wait that long.
+        builder.Properties["Graph:PeerSync:ReminderPeriod"] = "00:00:02";
         builder.AddSiloBuilderConfigurator<GraphSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -26,6 +29,10 @@ public static class GraphTestCluster
 
     private sealed class GraphSiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddGraphPersistence();
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddGraphPersistence();
+            siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        }
     }
 }

@@ -29,7 +29,7 @@ public class PersistenceTests
         }
 
         await using var second = await GraphTestCluster.StartAsync(serviceId);
-        var statuses = await second.GrainFactory.GetGrain<IUserGraphGrain>(me).GetStatusesAsync([.. kept, dropped]);
+        var statuses = (await second.GrainFactory.GetGrain<IUserGraphGrain>(me).GetStatusesAsync([.. kept, dropped])).Statuses;
 
         Assert.Equal(
             [ConnectionStatus.Followed, ConnectionStatus.Followed, ConnectionStatus.Followed, ConnectionStatus.None],
@@ -73,7 +73,7 @@ public class PersistenceTests
         await using var fresh = await GraphTestCluster.StartAsync(serviceId, silos: 1);
         Assert.Equal(
             [ConnectionStatus.Followed, ConnectionStatus.Followed],
-            await fresh.GrainFactory.GetGrain<IUserGraphGrain>(me).GetStatusesAsync([first, second]));
+            (await fresh.GrainFactory.GetGrain<IUserGraphGrain>(me).GetStatusesAsync([first, second])).Statuses);
     }
 
     [Fact]

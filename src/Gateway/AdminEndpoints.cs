@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Gateway;
+
+/// <summary>Operator endpoints, outside the SelfCommunity contract, behind <see cref="GraphAdminPolicy"/>.</summary>
+internal static class AdminEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name);
+        admin.MapPost("/users/{id}/repair-reverse-edges", RepairAsync);
+    }
+
+    private static async Task<IResult> RepairAsync(string id, IGrainFactory grains)
+    {
+        if (!UserIds.TryParse(id, out var userId))
+        {
+            return ApiProblems.InvalidUserId(id);
+        }
+
+        var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(userId);
+        return Results.Json(new { owners_found = report.OwnersFound, entries_corrected = report.EntriesCorrected });
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Gateway;
+
+internal static class CountersEndpoints
+{
+    public static void Map(RouteGroupBuilder user) => user.MapGet("/{id}/counters/", CountersAsync);
+
+    private static async Task<IResult> CountersAsync(string id, IGrainFactory grains)
+    {
+        if (!UserIds.TryParse(id, out var userId))
+        {
+            return ApiProblems.InvalidUserId(id);
+        }
+
+        var counters = await grains.GetGrain<IUserGraphGrain>(userId).GetCountersAsync();
+        return Results.Json(new { followers = counters.Followers, followings = counters.Followings });
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using UserGraph.Grains;
+
+namespace UserGraph.Silo;
+
+/// <summary>
+/// Reads every stored user graph of this service and returns those that follow or hide the
+/// user. A full scan, streamed row by row: for repairs, not for serving requests.
+/// </summary>
+internal sealed class PostgresEdgeOwnerFinder(
+    IOptions<GraphDatabaseOptions> database,
+    IOptions<ClusterOptions> cluster,
+    Serializer serializer) : IEdgeOwnerFinder
+{
+    public async Task<long[]> FindOwnersOfEdgesTowardAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT grain_id_n1, payload FROM grain_state
+            WHERE service_id = @service AND grain_type = @type AND grain_id_n0 = 0 AND payload IS NOT NULL
+            """,
+            connection);
+        command.Parameters.AddWithValue("service", cluster.Value.ServiceId);
+        command.Parameters.AddWithValue("type", GraphStorage.UserGraphStateName);
+
+        var owners = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var state = serializer.Deserialize<UserGraphState>((byte[])reader.GetValue(1))
+                ?? throw new InvalidDataException($"Stored graph of user {reader.GetInt64(0)} is empty.");
+            if (Array.BinarySearch(state.Followings, userId) >= 0 || Array.BinarySearch(state.Hidden, userId) >= 0)
+            {
+                owners.Add(reader.GetInt64(0));
+            }
+        }
+
+        return [.. owners];
+    }
+}
