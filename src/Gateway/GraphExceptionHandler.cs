@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
@@ -40,10 +41,29 @@ internal sealed partial class GraphExceptionHandler(
     {
         GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
-        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
-            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "Retry the request shortly."),
+        _ when IsTransient(exception) =>
+            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "Nothing was changed; retry the request shortly."),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", null),
     };
+
+    /// <summary>
+    /// Faults that a retry can cure: a silo or the database unreachable or slow, or a write that
+    /// lost an optimistic-concurrency race (the grain has re-read its state). Storage errors reach
+    /// us wrapped in an OrleansException, so the whole chain is inspected.
+    /// </summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
+                or InconsistentStateException or System.Data.Common.DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Storage;
+using UserGraph.Grains;
 using Orleans.TestingHost;
 using UserGraph.Silo;
 
@@ -11,7 +14,8 @@ namespace UserGraph.Tests.Infrastructure;
 /// </summary>
 public static class GraphTestCluster
 {
-    public static async Task<TestCluster> StartAsync(string serviceId, short silos = 2)
+    /// <param name="faultInjection">Wrap the storage in <see cref="FaultInjectingGrainStorage"/>.</param>
+    public static async Task<TestCluster> StartAsync(string serviceId, short silos = 2, bool faultInjection = false)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -19,7 +23,15 @@ public static class GraphTestCluster
         builder.Properties["ConnectionStrings:Postgres"] = await TestDatabase.GetConnectionStringAsync();
         // Production re-drives stuck deliveries every minute; tests cannot wait that long.
         builder.Properties["Graph:PeerSync:ReminderPeriod"] = "00:00:02";
-        builder.AddSiloBuilderConfigurator<GraphSiloConfigurator>();
+        if (faultInjection)
+        {
+            builder.AddSiloBuilderConfigurator<FaultInjectingSiloConfigurator>();
+        }
+        else
+        {
+            builder.AddSiloBuilderConfigurator<GraphSiloConfigurator>();
+        }
+
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -27,12 +39,28 @@ public static class GraphTestCluster
 
     public static string NewServiceId() => $"test-{Guid.NewGuid():N}";
 
+    private static void ConfigureForTests(ISiloBuilder siloBuilder) =>
+        siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+
     private sealed class GraphSiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddGraphPersistence();
-            siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            ConfigureForTests(siloBuilder);
+        }
+    }
+
+    private sealed class FaultInjectingSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddGraphPersistence(FaultInjectingGrainStorage.InnerProviderName);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(
+                GraphStorage.ProviderName,
+                (services, _) => new FaultInjectingGrainStorage(
+                    services.GetRequiredKeyedService<IGrainStorage>(FaultInjectingGrainStorage.InnerProviderName)));
+            ConfigureForTests(siloBuilder);
         }
     }
 }

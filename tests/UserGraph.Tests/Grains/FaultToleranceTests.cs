@@ -1,0 +1,96 @@
+using Orleans.TestingHost;
+using UserGraph.Grains.Interfaces;
+using UserGraph.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace UserGraph.Tests.Grains;
+
+/// <summary>
+/// Convergence under faults, on a three-silo cluster whose storage fails writes on demand:
+/// after recovery every forward edge has exactly its reverse edge, counters exact.
+/// </summary>
+public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private TestCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.GrainFactory;
+
+    public async Task InitializeAsync() =>
+        _cluster = await GraphTestCluster.StartAsync(GraphTestCluster.NewServiceId(), silos: 3, faultInjection: true);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    private IUserGraphGrain User(long id) => Grains.GetGrain<IUserGraphGrain>(id);
+
+    [Fact]
+    public async Task A_follow_whose_write_fails_is_refused_and_leaves_no_trace()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+        FaultInjectingGrainStorage.FailWritesOf(me);
+
+        var error = await Assert.ThrowsAsync<OrleansException>(() => User(me).FollowAsync(target));
+        Assert.IsType<InjectedStorageFaultException>(error.InnerException);
+        FaultInjectingGrainStorage.Heal(me);
+
+        Assert.False(await User(me).IsFollowingAsync(target));
+        Assert.False(await User(target).IsFollowedByAsync(me));
+        Assert.Empty(await GraphConsistency.ViolationsAsync(Grains, [me, target]));
+        Assert.True(await User(me).FollowAsync(target));
+        await GraphConsistency.ConvergesAsync(Grains, [me, target]);
+    }
+
+    [Fact]
+    public async Task A_peer_whose_writes_fail_for_a_while_catches_up_once_they_succeed()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+        var others = Enumerable.Range(0, 5).Select(_ => TestUsers.NewId()).ToArray();
+        FaultInjectingGrainStorage.FailWritesOf(target);
+
+        await User(me).FollowAsync(target);
+        await Task.WhenAll(others.Select(o => User(o).FollowAsync(target)));
+        await User(others[0]).UnfollowAsync(target);
+        await Task.Delay(300);
+        Assert.False(await User(target).IsFollowedByAsync(me));
+
+        FaultInjectingGrainStorage.Heal(target);
+        var recovery = await GraphConsistency.ConvergesAsync(Grains, [me, target, .. others]);
+
+        Assert.Equal(new GraphCounters(5, 0), await User(target).GetCountersAsync());
+        output.WriteLine($"converged {recovery.TotalMilliseconds:0} ms after the storage healed");
+    }
+
+    [Fact]
+    public async Task A_silo_lost_between_the_two_writes_does_not_lose_the_reverse_edge()
+    {
+        // Find a follower whose grain lives on a silo other than the primary, which we can kill.
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var secondaries = _cluster.SecondarySilos.ToDictionary(s => s.SiloAddress);
+        long me;
+        SiloHandle? victim;
+        do
+        {
+            me = TestUsers.NewId();
+            await User(me).GetCountersAsync();
+            var address = await management.GetActivationAddress(User(me));
+            victim = address is not null && secondaries.TryGetValue(address, out var silo) ? silo : null;
+        }
+        while (victim is null);
+
+        var target = TestUsers.NewId();
+        FaultInjectingGrainStorage.FailWritesOf(target);
+        await User(me).FollowAsync(target);
+        Assert.False(await User(target).IsFollowedByAsync(me));
+
+        // The follower's silo dies with the delivery still pending; only storage remembers it.
+        await _cluster.KillSiloAsync(victim);
+        FaultInjectingGrainStorage.Heal(target);
+
+        // Only the target is asked, so only the follower's durable reminder can bring it back.
+        var recovery = await Eventually.HoldsAsync(
+            () => User(target).IsFollowedByAsync(me), TimeSpan.FromSeconds(60), "reverse edge after the silo loss");
+        await GraphConsistency.ConvergesAsync(Grains, [me, target]);
+        Assert.True(await User(me).IsFollowingAsync(target));
+        Assert.Equal(new GraphCounters(1, 0), await User(target).GetCountersAsync());
+        output.WriteLine($"converged {recovery.TotalMilliseconds:0} ms after the silo was killed");
+    }
+}

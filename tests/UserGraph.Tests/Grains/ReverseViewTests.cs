@@ -1,0 +1,146 @@
+using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
+using UserGraph.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace UserGraph.Tests.Grains;
+
+/// <summary>The followed user's view of a follow, kept in sync by the delivery protocol.</summary>
+public class ReverseViewTests(GraphClusterFixture fixture, ITestOutputHelper output) : IClassFixture<GraphClusterFixture>
+{
+    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
+
+    [Fact]
+    public async Task The_followed_user_learns_of_a_follow_and_an_unfollow()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+
+        await User(me).FollowAsync(target);
+        var staleness = await Eventually.HoldsAsync(() => User(target).IsFollowedByAsync(me), "follower view");
+        Assert.Equal(new GraphCounters(Followers: 1, Followings: 0), await User(target).GetCountersAsync());
+        Assert.Equal(new GraphCounters(Followers: 0, Followings: 1), await User(me).GetCountersAsync());
+
+        await User(me).UnfollowAsync(target);
+        await Eventually.HoldsAsync(async () => !await User(target).IsFollowedByAsync(me), "unfollow reaches the follower view");
+        Assert.Equal(new GraphCounters(0, 0), await User(target).GetCountersAsync());
+        output.WriteLine($"follower view converged after {staleness.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task Follow_unfollow_follow_in_quick_succession_ends_followed_on_both_sides()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+
+        for (var round = 0; round < 5; round++)
+        {
+            await User(me).FollowAsync(target);
+            await User(me).UnfollowAsync(target);
+        }
+
+        await User(me).ToggleFollowAsync(target);
+
+        await GraphConsistency.ConvergesAsync(fixture.Grains, [me, target]);
+        Assert.True(await User(me).IsFollowingAsync(target));
+        Assert.True(await User(target).IsFollowedByAsync(me));
+    }
+
+    [Fact]
+    public async Task A_hide_reaches_the_hidden_users_view()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+
+        Assert.True(await User(me).ToggleHideAsync(target));
+        await Eventually.HoldsAsync(() => User(target).IsHiddenByAsync(me), "hidden-by view");
+        Assert.True(await User(me).IsHidingAsync(target));
+        Assert.False(await User(me).IsHiddenByAsync(target));
+
+        Assert.False(await User(me).ToggleHideAsync(target));
+        await Eventually.HoldsAsync(async () => !await User(target).IsHiddenByAsync(me), "unhide reaches the hidden-by view");
+    }
+
+    [Fact]
+    public async Task Hiding_oneself_is_refused()
+    {
+        var me = TestUsers.NewId();
+
+        await Assert.ThrowsAsync<GraphRuleException>(() => User(me).HideAsync(me));
+        Assert.Empty((await User(me).GetHiddenAsync(0, 10)).UserIds);
+    }
+
+    [Fact]
+    public async Task Fifty_followers_at_once_then_half_leaving_gives_exact_lists_and_counts()
+    {
+        var target = TestUsers.NewId();
+        var followers = Enumerable.Range(0, 50).Select(_ => TestUsers.NewId()).ToArray();
+
+        await Task.WhenAll(followers.Select(f => User(f).FollowAsync(target)));
+        await Task.WhenAll(followers.Take(25).Select(f => User(f).UnfollowAsync(target)));
+
+        var staleness = await GraphConsistency.ConvergesAsync(fixture.Grains, [target, .. followers]);
+        var remaining = followers.Skip(25).Order().ToArray();
+        Assert.Equal(remaining, (await User(target).GetFollowersAsync(MutualFilter.Any, 0, 100)).UserIds);
+        Assert.Equal(new GraphCounters(25, 0), await User(target).GetCountersAsync());
+        output.WriteLine($"50 followers converged after {staleness.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task Duplicated_and_spurious_deliveries_change_nothing()
+    {
+        var (me, target, stranger) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        await User(me).FollowAsync(target);
+        await GraphConsistency.ConvergesAsync(fixture.Grains, [me, target]);
+        var replica = fixture.Grains.GetGrain<IUserGraphReplica>(target);
+
+        // The same delivery many times, concurrently, and one from a user with no edge at all.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => replica.SyncEdgesFromAsync(me)));
+        await replica.SyncEdgesFromAsync(stranger);
+        await replica.SyncEdgesFromAsync(target);
+
+        Assert.Equal([me], (await User(target).GetFollowersAsync(MutualFilter.Any, 0, 10)).UserIds);
+        Assert.Equal(new GraphCounters(1, 0), await User(target).GetCountersAsync());
+        Assert.Empty(await GraphConsistency.ViolationsAsync(fixture.Grains, [me, target, stranger]));
+    }
+
+    [Fact]
+    public async Task Two_users_following_each_other_at_once_do_not_deadlock()
+    {
+        var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
+
+        for (var round = 0; round < 10; round++)
+        {
+            await Task.WhenAll(User(a).ToggleFollowAsync(b), User(b).ToggleFollowAsync(a));
+        }
+
+        await GraphConsistency.ConvergesAsync(fixture.Grains, [a, b], TimeSpan.FromSeconds(10));
+        Assert.False(await User(a).IsFollowingAsync(b));
+        Assert.False(await User(b).IsFollowingAsync(a));
+    }
+
+    [Fact]
+    public async Task Lists_put_mutual_follows_first_and_filter_on_mutual()
+    {
+        var me = TestUsers.NewId();
+        var others = Enumerable.Range(0, 6).Select(_ => TestUsers.NewId()).ToArray();
+        var mutual = new[] { others[4], others[1] };
+        await Task.WhenAll(others.Select(o => User(o).FollowAsync(me)));
+        await Task.WhenAll(mutual.Select(m => User(me).FollowAsync(m)));
+        await GraphConsistency.ConvergesAsync(fixture.Grains, [me, .. others]);
+
+        var all = await User(me).GetFollowersAsync(MutualFilter.Any, 0, 10);
+        var firstPage = await User(me).GetFollowersAsync(MutualFilter.Any, 0, 4);
+        var secondPage = await User(me).GetFollowersAsync(MutualFilter.Any, 4, 4);
+        var onlyMutual = await User(me).GetFollowersAsync(MutualFilter.MutualOnly, 0, 10);
+        var notMutual = await User(me).GetFollowersAsync(MutualFilter.NonMutualOnly, 0, 10);
+
+        long[] expected = [.. mutual.Order(), .. others.Except(mutual).Order()];
+        Assert.Equal(expected, all.UserIds);
+        Assert.Equal(6, all.TotalCount);
+        Assert.Equal(expected, firstPage.UserIds.Concat(secondPage.UserIds));
+        Assert.Equal(6, secondPage.TotalCount);
+        Assert.Equal(2, onlyMutual.TotalCount);
+        Assert.Equal(mutual.Order(), onlyMutual.UserIds);
+        Assert.Equal(4, notMutual.TotalCount);
+        Assert.Equal(others.Except(mutual).Order(), notMutual.UserIds);
+        Assert.Equal(mutual.Order(), (await User(me).GetFollowingsAsync(MutualFilter.MutualOnly, 0, 10)).UserIds);
+    }
+}

@@ -1,0 +1,4 @@
+namespace UserGraph.Tests.Infrastructure;
+
+[GenerateSerializer]
+public sealed class InjectedStorageFaultException(long userId) : Exception($"Injected storage fault for user {userId}.");
