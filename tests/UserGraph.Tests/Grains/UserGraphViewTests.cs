@@ -1,0 +1,57 @@
+using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Tests.Grains;
+
+public class UserGraphViewTests
+{
+    [Fact]
+    public void Every_change_raises_the_version_and_no_change_keeps_the_instance()
+    {
+        var view = UserGraphView.Empty.WithFollowing(5, true);
+
+        Assert.Equal(1, view.Version);
+        Assert.Same(view, view.WithFollowing(5, true));
+        Assert.Same(view, view.WithHidden(6, false));
+        Assert.Equal(2, view.WithHidden(6, true).Version);
+        Assert.Equal(2, view.WithEdgesFrom(9, EdgeKinds.Follows).Version);
+        Assert.Same(view, view.WithEdgesFrom(9, EdgeKinds.None));
+    }
+
+    [Fact]
+    public void Edges_from_an_owner_set_both_reverse_views_to_the_truth()
+    {
+        var view = UserGraphView.Empty.WithEdgesFrom(3, EdgeKinds.Follows | EdgeKinds.Hides);
+
+        Assert.True(view.Followers.Contains(3));
+        Assert.True(view.HiddenBy.Contains(3));
+
+        var unfollowed = view.WithEdgesFrom(3, EdgeKinds.Hides);
+        Assert.False(unfollowed.Followers.Contains(3));
+        Assert.True(unfollowed.HiddenBy.Contains(3));
+    }
+
+    [Fact]
+    public void Edges_toward_a_peer_and_statuses_come_from_owned_edges_only()
+    {
+        var view = UserGraphView.Empty.WithFollowing(4, true).WithHidden(4, true).WithEdgesFrom(8, EdgeKinds.Follows);
+
+        Assert.Equal(EdgeKinds.Follows | EdgeKinds.Hides, view.EdgesToward(4));
+        Assert.Equal(EdgeKinds.None, view.EdgesToward(8));
+        var snapshot = view.Statuses([8, 4, 1]);
+        Assert.Equal([ConnectionStatus.None, ConnectionStatus.Followed, ConnectionStatus.None], snapshot.Statuses);
+        Assert.Equal(view.Version, snapshot.GraphVersion);
+        Assert.Equal(new GraphCounters(Followers: 1, Followings: 1), view.Counters);
+    }
+
+    [Fact]
+    public void A_page_past_the_end_is_empty_but_counts_everything()
+    {
+        var view = UserGraphView.Empty.WithEdgesFrom(1, EdgeKinds.Follows).WithEdgesFrom(2, EdgeKinds.Follows);
+
+        var page = view.FollowersPage(MutualFilter.Any, offset: 5, limit: 10);
+
+        Assert.Equal(2, page.TotalCount);
+        Assert.Empty(page.UserIds);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Serialization;
+using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Persistence;
+
+/// <summary>Rebuilding reverse views from owners' edges after the stored view went wrong.</summary>
+public class ReverseEdgeRepairTests
+{
+    [Fact]
+    public async Task Repair_restores_lost_followers_and_drops_phantoms_from_a_restored_old_state()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        var (target, follower, hider, phantom) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        await using (var before = await GraphTestCluster.StartAsync(serviceId, silos: 1))
+        {
+            await before.GrainFactory.GetGrain<IUserGraphGrain>(follower).FollowAsync(target);
+            await before.GrainFactory.GetGrain<IUserGraphGrain>(hider).HideAsync(target);
+            await GraphConsistency.ConvergesAsync(before.GrainFactory, [target, follower, hider]);
+        }
+
+        // As if the target's row came back from an old backup: a follower it never had, the real ones missing.
+        await OverwriteStoredStateAsync(serviceId, target, new UserGraphState { Followers = [phantom], Version = 1 });
+
+        await using var after = await GraphTestCluster.StartAsync(serviceId, silos: 1);
+        var grains = after.GrainFactory;
+        Assert.NotEmpty(await GraphConsistency.ViolationsAsync(grains, [target]));
+
+        var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target);
+
+        Assert.Equal(new ReverseEdgeRepairReport(OwnersFound: 2, EntriesCorrected: 3), report);
+        Assert.Equal([follower], (await grains.GetGrain<IUserGraphGrain>(target).GetFollowersAsync(MutualFilter.Any, 0, 10)).UserIds);
+        Assert.True(await grains.GetGrain<IUserGraphGrain>(target).IsHiddenByAsync(hider));
+        Assert.Empty(await GraphConsistency.ViolationsAsync(grains, [target, follower, hider, phantom]));
+        Assert.Equal(new ReverseEdgeRepairReport(2, 0), await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target));
+    }
+
+    private static async Task OverwriteStoredStateAsync(string serviceId, long userId, UserGraphState state)
+    {
+        await using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var payload = services.GetRequiredService<Serializer>().SerializeToArray(state);
+        await using var connection = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "UPDATE grain_state SET payload = @payload WHERE service_id = @service AND grain_type = @type AND grain_id_n1 = @user",
+            connection);
+        command.Parameters.AddWithValue("payload", payload);
+        command.Parameters.AddWithValue("service", serviceId);
+        command.Parameters.AddWithValue("type", GraphStorage.UserGraphStateName);
+        command.Parameters.AddWithValue("user", userId);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
