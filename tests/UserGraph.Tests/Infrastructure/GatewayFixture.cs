@@ -11,6 +11,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>The real Kestrel address the service listens on.</summary>
+    public Uri BaseAddress => Anonymous.BaseAddress!;
+
     public async Task InitializeAsync()
     {
         _factory = new GatewayFactory(await TestDatabase.GetConnectionStringAsync(), Settings);

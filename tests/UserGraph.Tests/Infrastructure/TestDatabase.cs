@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -38,38 +37,16 @@ public static class TestDatabase
 
     private static async Task<string> RunScriptAsync(params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // Tests never survive a machine crash anyway; skipping fsync makes them several times faster.
-        start.Environment["PG_FSYNC"] = "off";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var result = await ExternalProcess.RunAsync(
+            "bash",
+            [Path.Combine(ExternalProcess.RepositoryRoot(), "scripts", "postgres.sh"), .. arguments],
+            environment: new Dictionary<string, string> { ["PG_FSYNC"] = "off" });
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', arguments)} failed: {await error}");
+            throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', arguments)} failed: {result.Error}");
         }
 
-        return (await output).Trim();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UserGraph.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (UserGraph.slnx) above the test binaries.");
+        return result.Output.Trim();
     }
 }
