@@ -14,14 +14,10 @@ internal static class AdminEndpoints
         admin.MapPost("/users/{id}/repair-reverse-edges", RepairAsync);
     }
 
-    private static async Task<IResult> RepairAsync(string id, IGrainFactory grains)
-    {
-        if (!UserIds.TryParse(id, out var userId))
+    private static Task<IResult> RepairAsync(string id, IGrainFactory grains) =>
+        TargetUser.With(id, async userId =>
         {
-            return ApiProblems.InvalidUserId(id);
-        }
-
-        var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(userId);
-        return Results.Json(new { owners_found = report.OwnersFound, entries_corrected = report.EntriesCorrected });
-    }
+            var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(userId);
+            return Results.Json(new { owners_found = report.OwnersFound, entries_corrected = report.EntriesCorrected });
+        });
 }

@@ -7,16 +7,11 @@ namespace UserGraph.Gateway;
 
 internal static class CountersEndpoints
 {
-    public static void Map(RouteGroupBuilder user) => user.MapGet("/{id}/counters/", CountersAsync);
-
-    private static async Task<IResult> CountersAsync(string id, IGrainFactory grains)
-    {
-        if (!UserIds.TryParse(id, out var userId))
-        {
-            return ApiProblems.InvalidUserId(id);
-        }
-
-        var counters = await grains.GetGrain<IUserGraphGrain>(userId).GetCountersAsync();
-        return Results.Json(new { followers = counters.Followers, followings = counters.Followings });
-    }
+    public static void Map(RouteGroupBuilder user) =>
+        user.MapGet("/{id}/counters/", (string id, IGrainFactory grains) =>
+            TargetUser.With(id, async userId =>
+            {
+                var counters = await grains.GetGrain<IUserGraphGrain>(userId).GetCountersAsync();
+                return Results.Json(new { followers = counters.Followers, followings = counters.Followings });
+            }));
 }

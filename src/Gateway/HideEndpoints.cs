@@ -10,47 +10,34 @@ internal static class HideEndpoints
 {
     public static void Map(RouteGroupBuilder user)
     {
-        user.MapPost("/{id}/hide/", ToggleAsync);
-        user.MapPut("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) => SetAsync(id, true, http, grains));
-        user.MapDelete("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) => SetAsync(id, false, http, grains));
-        user.MapGet("/{id}/is_hidden/", IsHiddenAsync);
-        user.MapGet("/{id}/is_hidden_by/", IsHiddenByAsync);
+        user.MapPost("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+            {
+                await Caller(http, grains).ToggleHideAsync(target);
+                return Results.NoContent();
+            }));
+        user.MapPut("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+            {
+                await Caller(http, grains).HideAsync(target);
+                return Results.Json(new { is_hidden = true });
+            }));
+        user.MapDelete("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+            {
+                await Caller(http, grains).UnhideAsync(target);
+                return Results.Json(new { is_hidden = false });
+            }));
+        user.MapGet("/{id}/is_hidden/", (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+                Results.Json(new { is_hidden = await Caller(http, grains).IsHidingAsync(target) })));
+        user.MapGet("/{id}/is_hidden_by/", (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+                Results.Json(new { is_hidden_by = await Caller(http, grains).IsHiddenByAsync(target) })));
         user.MapGet("/hidden_users/", HiddenUsersAsync);
-        user.MapGet("/hidden_users_id/", HiddenUserIdsAsync);
+        user.MapGet("/hidden_users_id/", async (HttpContext http, IGrainFactory grains) =>
+            Results.Json((await Caller(http, grains).GetHiddenAsync(0, int.MaxValue)).UserIds));
     }
-
-    private static async Task<IResult> ToggleAsync(string id, HttpContext http, IGrainFactory grains)
-    {
-        if (!UserIds.TryParse(id, out var target))
-        {
-            return ApiProblems.InvalidUserId(id);
-        }
-
-        await Caller(http, grains).ToggleHideAsync(target);
-        return Results.NoContent();
-    }
-
-    private static async Task<IResult> SetAsync(string id, bool hide, HttpContext http, IGrainFactory grains)
-    {
-        if (!UserIds.TryParse(id, out var target))
-        {
-            return ApiProblems.InvalidUserId(id);
-        }
-
-        var caller = Caller(http, grains);
-        _ = hide ? await caller.HideAsync(target) : await caller.UnhideAsync(target);
-        return Results.Json(new { is_hidden = hide });
-    }
-
-    private static async Task<IResult> IsHiddenAsync(string id, HttpContext http, IGrainFactory grains) =>
-        UserIds.TryParse(id, out var target)
-            ? Results.Json(new { is_hidden = await Caller(http, grains).IsHidingAsync(target) })
-            : ApiProblems.InvalidUserId(id);
-
-    private static async Task<IResult> IsHiddenByAsync(string id, HttpContext http, IGrainFactory grains) =>
-        UserIds.TryParse(id, out var target)
-            ? Results.Json(new { is_hidden_by = await Caller(http, grains).IsHiddenByAsync(target) })
-            : ApiProblems.InvalidUserId(id);
 
     private static async Task<IResult> HiddenUsersAsync(HttpContext http, IGrainFactory grains)
     {
@@ -62,12 +49,6 @@ internal static class HideEndpoints
 
         var ids = await Caller(http, grains).GetHiddenAsync(page.Offset, page.Limit);
         return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
-    }
-
-    private static async Task<IResult> HiddenUserIdsAsync(HttpContext http, IGrainFactory grains)
-    {
-        var ids = await Caller(http, grains).GetHiddenAsync(0, int.MaxValue);
-        return Results.Json(ids.UserIds);
     }
 
     private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
