@@ -1,35 +1,35 @@
 using System.Text.Json;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 
 /// <summary>The REST API's <c>connection_status</c> values, the one place they are spelled.</summary>
 public static class ConnectionStatusNames
 {
-    private const string FollowedName = "followed";
-    private static readonly JsonEncodedText Followed = JsonEncodedText.Encode(FollowedName);
+    private static readonly string?[] Names =
+        [null, "followed", "connected", "sent_connection_request", "received_connection_request"];
+
+    private static readonly JsonEncodedText[] Encoded = [.. Names.Skip(1).Select(n => JsonEncodedText.Encode(n!))];
 
     /// <summary>The status as API.md spells it; <see cref="ConnectionStatus.None"/> is <c>null</c>.</summary>
-    public static string? ToApiValue(ConnectionStatus status) => status switch
-    {
-        ConnectionStatus.None => null,
-        ConnectionStatus.Followed => FollowedName,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A status the gateway does not know yet."),
-    };
+    public static string? ToApiValue(ConnectionStatus status) =>
+        (int)status < Names.Length
+            ? Names[(int)status]
+            : throw new ArgumentOutOfRangeException(nameof(status), status, "A status the gateway does not know yet.");
 
     /// <summary>Writes the status as API.md spells it; <see cref="ConnectionStatus.None"/> is <c>null</c>.</summary>
     public static void WriteValue(Utf8JsonWriter writer, ConnectionStatus status)
     {
-        switch (status)
+        if (status == ConnectionStatus.None)
         {
-            case ConnectionStatus.None:
-                writer.WriteNullValue();
-                break;
-            case ConnectionStatus.Followed:
-                writer.WriteStringValue(Followed);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(status), status, "A status the gateway does not know yet.");
+            writer.WriteNullValue();
+        }
+        else if ((int)status < Names.Length)
+        {
+            writer.WriteStringValue(Encoded[(int)status - 1]);
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A status the gateway does not know yet.");
         }
     }
 }

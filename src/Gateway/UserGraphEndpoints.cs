@@ -15,6 +15,7 @@ public static class UserGraphEndpoints
         var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization();
         StatusesEndpoints.Map(user);
         FollowEndpoints.Map(user);
+        ConnectionEndpoints.Map(user);
         HideEndpoints.Map(user);
         CountersEndpoints.Map(user);
         AdminEndpoints.Map(endpoints);

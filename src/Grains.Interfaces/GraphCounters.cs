@@ -1,8 +1,11 @@
 namespace UserGraph.Grains.Interfaces;
 
-/// <summary>How many users follow a user and how many that user follows.</summary>
+/// <summary>A user's counts: follow mode uses the first two, connection mode the last three.</summary>
 [GenerateSerializer]
 [Alias("UserGraph.GraphCounters")]
 public sealed record GraphCounters(
     [property: Id(0)] int Followers,
-    [property: Id(1)] int Followings);
+    [property: Id(1)] int Followings,
+    [property: Id(2)] int Connections = 0,
+    [property: Id(3)] int ConnectionRequestsSent = 0,
+    [property: Id(4)] int ConnectionRequestsReceived = 0);

@@ -105,6 +105,69 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     Task<UserIdPage> GetHiddenAsync(int offset, int limit);
 
     /// <summary>
+    /// Connection mode: asks <paramref name="userId"/> to connect. If they had already asked this
+    /// user, both become connected. Returns this user's status toward them afterwards.
+    /// </summary>
+    /// <remarks>
+    /// Every connection action is decided by one authority per pair (the grain of the lower user
+    /// id), so concurrent actions of the two users are applied one after the other and both end
+    /// in the same state. This user's own view is updated before the method returns; the other
+    /// user's view follows within milliseconds (see the class remarks).
+    /// </remarks>
+    /// <exception cref="GraphRuleException">The action does not apply to the pair's current state.</exception>
+    [Alias("RequestConnection")]
+    Task<ConnectionStatus> RequestConnectionAsync(long userId);
+
+    /// <summary>Connection mode: withdraws this user's pending request to <paramref name="userId"/>.</summary>
+    /// <exception cref="GraphRuleException">There is no such request.</exception>
+    [Alias("CancelConnectionRequest")]
+    Task<ConnectionStatus> CancelConnectionRequestAsync(long userId);
+
+    /// <summary>Connection mode: accepts <paramref name="userId"/>'s request; both become connected.</summary>
+    /// <exception cref="GraphRuleException">There is no such request.</exception>
+    [Alias("AcceptConnection")]
+    Task<ConnectionStatus> AcceptConnectionAsync(long userId);
+
+    /// <summary>
+    /// Connection mode: rejects <paramref name="userId"/>'s request. It leaves this user's
+    /// received list; the requester still sees it as sent.
+    /// </summary>
+    /// <exception cref="GraphRuleException">There is no pending, unrejected request.</exception>
+    [Alias("RejectConnection")]
+    Task<ConnectionStatus> RejectConnectionAsync(long userId);
+
+    /// <summary>Connection mode: takes a rejection back; the request is pending again.</summary>
+    /// <exception cref="GraphRuleException">There is no rejected request from that user.</exception>
+    [Alias("CancelConnectionRejection")]
+    Task<ConnectionStatus> CancelConnectionRejectionAsync(long userId);
+
+    /// <summary>Connection mode: ends the connection with <paramref name="userId"/>.</summary>
+    /// <exception cref="GraphRuleException">The two users are not connected.</exception>
+    [Alias("RemoveConnection")]
+    Task<ConnectionStatus> RemoveConnectionAsync(long userId);
+
+    /// <summary>Connection mode: marks <paramref name="userId"/>'s request to this user as seen. Idempotent.</summary>
+    /// <exception cref="GraphRuleException">There is no request from that user.</exception>
+    [Alias("MarkConnectionRequestSeen")]
+    Task<ConnectionStatus> MarkConnectionRequestSeenAsync(long userId);
+
+    /// <summary>Connection mode: this user's status toward <paramref name="userId"/>.</summary>
+    [Alias("GetConnectionStatus")]
+    Task<ConnectionStatus> GetConnectionStatusAsync(long userId);
+
+    /// <summary>Connection mode: a page of this user's connections, by id.</summary>
+    [Alias("GetConnections")]
+    Task<UserIdPage> GetConnectionsAsync(int offset, int limit);
+
+    /// <summary>Connection mode: pending requests to this user that it has not rejected, newest first.</summary>
+    [Alias("GetReceivedConnectionRequests")]
+    Task<ConnectionRequestPage> GetReceivedConnectionRequestsAsync(int offset, int limit);
+
+    /// <summary>Connection mode: pending requests this user made (rejected ones included), newest first.</summary>
+    [Alias("GetSentConnectionRequests")]
+    Task<ConnectionRequestPage> GetSentConnectionRequestsAsync(int offset, int limit);
+
+    /// <summary>
     /// Repair after disaster recovery or a bug: re-reads, from each of <paramref name="ownerIds"/>'
     /// own grain, whether it follows or hides this user, and corrects this user's followers and
     /// hidden-by views to match. Pass every user that may have an edge toward this user (those

@@ -3,24 +3,35 @@ using Orleans.Concurrency;
 namespace UserGraph.Grains;
 
 /// <summary>
-/// The grain-to-grain protocol that keeps reverse views in sync: an owner tells a peer to pull,
-/// the peer asks the owner for the truth. Internal to the service, not part of the public contract.
+/// The grain-to-grain protocol that keeps the two views of every fact in sync: an owner tells a
+/// peer to pull, the peer asks the owner for the truth; connection actions go to the pair's
+/// authority. Internal to the service, not part of the public contract.
 /// </summary>
 [Alias("UserGraph.IUserGraphReplica")]
 public interface IUserGraphReplica : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Re-reads which edges <paramref name="ownerId"/> owns toward this user and stores them in
-    /// this user's reverse views. Idempotent and order-free: it always converges on the truth.
+    /// Re-reads what <paramref name="ownerId"/> holds toward this user (owned edges, and the
+    /// connection record when it is the pair's authority) and stores it in this user's views.
+    /// Idempotent and order-free: it always converges on the truth.
     /// </summary>
     [Alias("SyncEdgesFrom")]
     Task SyncEdgesFromAsync(long ownerId);
 
     /// <summary>
-    /// The durable edges this user owns toward <paramref name="peerId"/>. Interleaves with
+    /// The durable truth this user holds toward <paramref name="peerId"/>. Interleaves with
     /// everything, so a peer asking never waits on (or deadlocks with) this user's own work.
     /// </summary>
     [AlwaysInterleave]
     [Alias("GetEdgesToward")]
-    Task<EdgeKinds> GetEdgesTowardAsync(long peerId);
+    Task<PeerEdges> GetEdgesTowardAsync(long peerId);
+
+    /// <summary>
+    /// Applies <paramref name="actorId"/>'s action to the connection between the actor and this
+    /// user, which must be the pair's authority (lower id). Calls only ever go from a higher id to
+    /// a lower one, so chains of them cannot form a cycle.
+    /// </summary>
+    /// <returns>The pair's record afterwards.</returns>
+    [Alias("ApplyConnectionAction")]
+    Task<ConnectionRecord?> ApplyConnectionActionAsync(long actorId, ConnectionAction action);
 }

@@ -7,7 +7,8 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// One user's graph, held in memory as an immutable <see cref="UserGraphView"/> and persisted as
-/// one state row; also the delivery end of <see cref="IUserGraphReplica"/> for its peers.
+/// one state row; also the delivery end of <see cref="IUserGraphReplica"/> for its peers, and
+/// the authority for the connections it has with users of higher id.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -29,7 +30,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private readonly PeerSyncOptions _peerSync;
     private readonly ILogger<UserGraphGrain> _logger;
 
-    private UserGraphView _view = UserGraphView.Empty;
+    private UserGraphView _view = UserGraphView.Empty(0);
     private PeerSyncOutbox _outbox = PeerSyncOutbox.Empty;
     private bool _storedOutboxIsEmpty = true;
     private bool _reminderRegistered;
@@ -132,6 +133,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         var candidates = ownerIds
             .Concat(_view.Followers.Ids.ToArray())
             .Concat(_view.HiddenBy.Ids.ToArray())
+            .Concat(_view.Connections.OtherIds.Where(id => !_view.IsConnectionAuthorityFor(id)))
             .Where(id => id > 0 && id != UserId)
             .Distinct()
             .ToArray();
@@ -172,7 +174,86 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         }
     }
 
-    public Task<EdgeKinds> GetEdgesTowardAsync(long peerId) => Task.FromResult(_view.EdgesToward(peerId));
+    public Task<PeerEdges> GetEdgesTowardAsync(long peerId) => Task.FromResult(_view.EdgesToward(peerId));
+
+    public Task<ConnectionStatus> RequestConnectionAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.Request);
+
+    public Task<ConnectionStatus> CancelConnectionRequestAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.CancelRequest);
+
+    public Task<ConnectionStatus> AcceptConnectionAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.Accept);
+
+    public Task<ConnectionStatus> RejectConnectionAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.Reject);
+
+    public Task<ConnectionStatus> CancelConnectionRejectionAsync(long userId) =>
+        ActOnConnectionAsync(userId, ConnectionAction.CancelRejection);
+
+    public Task<ConnectionStatus> RemoveConnectionAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.Remove);
+
+    public Task<ConnectionStatus> MarkConnectionRequestSeenAsync(long userId) => ActOnConnectionAsync(userId, ConnectionAction.MarkSeen);
+
+    [ReadOnly]
+    public Task<ConnectionStatus> GetConnectionStatusAsync(long userId) => Task.FromResult(_view.StatusToward(userId));
+
+    [ReadOnly]
+    public Task<UserIdPage> GetConnectionsAsync(int offset, int limit) =>
+        Task.FromResult(_view.Connections.ConnectionsPage(offset, limit));
+
+    [ReadOnly]
+    public Task<ConnectionRequestPage> GetReceivedConnectionRequestsAsync(int offset, int limit) =>
+        Task.FromResult(_view.Connections.RequestsPage(UserId, sent: false, offset, limit));
+
+    [ReadOnly]
+    public Task<ConnectionRequestPage> GetSentConnectionRequestsAsync(int offset, int limit) =>
+        Task.FromResult(_view.Connections.RequestsPage(UserId, sent: true, offset, limit));
+
+    public Task<ConnectionRecord?> ApplyConnectionActionAsync(long actorId, ConnectionAction action)
+    {
+        EdgeRules.EnsureValidTarget(UserId, actorId, "connect with");
+        if (!_view.IsConnectionAuthorityFor(actorId))
+        {
+            throw new GraphRuleException($"User {UserId} does not decide the connection with user {actorId}.");
+        }
+
+        return DecideConnectionAsync(actorId, actorId, action);
+    }
+
+    /// <summary>
+    /// Sends the action to the pair's authority (this grain when it has the lower id), then brings
+    /// this user's own view up to date before answering, so the caller reads its own write.
+    /// </summary>
+    private async Task<ConnectionStatus> ActOnConnectionAsync(long otherId, ConnectionAction action)
+    {
+        EdgeRules.EnsureValidTarget(UserId, otherId, "connect with");
+        if (_view.IsConnectionAuthorityFor(otherId))
+        {
+            return ConnectionStateMachine.StatusFor(await DecideConnectionAsync(otherId, UserId, action), UserId);
+        }
+
+        var record = await Replica(otherId).ApplyConnectionActionAsync(UserId, action);
+        var next = _view.WithConnection(otherId, record);
+        if (!ReferenceEquals(next, _view))
+        {
+            try
+            {
+                await PersistAsync(next, _outbox);
+            }
+            catch (Exception exception)
+            {
+                // The action is durable at the authority, whose outbox will bring this view along.
+                LogProjectionNotStored(exception, UserId, otherId);
+            }
+        }
+
+        return ConnectionStateMachine.StatusFor(record, UserId);
+    }
+
+    private async Task<ConnectionRecord?> DecideConnectionAsync(long otherId, long actorId, ConnectionAction action)
+    {
+        var next = ConnectionStateMachine.Apply(
+            _view.Connections.Get(otherId), actorId, action, DateTime.UtcNow, Random.Shared.NextInt64(1, long.MaxValue));
+        await ChangeOwnedEdgeAsync(otherId, _view.WithConnection(otherId, next));
+        return next;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -273,7 +354,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     private void LoadFromState()
     {
-        _view = _state.State.ToView();
+        _view = _state.State.ToView(UserId);
         _outbox = _state.State.ToOutbox();
         _storedOutboxIsEmpty = _outbox.IsEmpty;
     }
@@ -358,6 +439,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: re-reading state after a failed write failed; deactivating")]
     private partial void LogResynchronizationFailed(Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: connection with {OtherId} decided, but this user's copy was not stored; it will follow")]
+    private partial void LogProjectionNotStored(Exception exception, long userId, long otherId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: could not store the emptied outbox on deactivation")]
     private partial void LogOutboxNotCleared(Exception exception, long userId);

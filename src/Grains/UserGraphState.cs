@@ -32,6 +32,10 @@ public sealed class UserGraphState
     [Id(5)]
     public Dictionary<long, long>? PendingPeerSyncs { get; set; }
 
+    /// <summary>Connection records by the other user's id (connection mode).</summary>
+    [Id(6)]
+    public Dictionary<long, ConnectionRecord>? Connections { get; set; }
+
     public static UserGraphState From(UserGraphView view, PeerSyncOutbox outbox) => new()
     {
         Followings = view.Followings.ToStorage(),
@@ -40,13 +44,16 @@ public sealed class UserGraphState
         HiddenBy = view.HiddenBy.ToStorage(),
         Version = view.Version,
         PendingPeerSyncs = outbox.IsEmpty ? null : outbox.ToStorage(),
+        Connections = view.Connections.ToStorage(),
     };
 
-    public UserGraphView ToView() => new(
+    public UserGraphView ToView(long ownerId) => new(
+        ownerId,
         FollowSet.FromSorted(Followings),
         FollowSet.FromSorted(Followers),
         FollowSet.FromSorted(Hidden),
         FollowSet.FromSorted(HiddenBy),
+        ConnectionBook.FromStorage(Connections),
         Version);
 
     public PeerSyncOutbox ToOutbox() => PeerSyncOutbox.FromStorage(PendingPeerSyncs);

@@ -4,21 +4,24 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// Everything one user's grain knows, as an immutable value: the edges the user owns
-/// (followings, hidden) and the reverse views other users' grains keep it informed of
-/// (followers, hidden-by), with a version raised by every change.
+/// (followings, hidden), the reverse views other users' grains keep it informed of (followers,
+/// hidden-by), its connection records, and a version raised by every change.
 /// </summary>
 /// <remarks>
 /// Every change returns a new view (or this one when nothing changed), so the grain can build
 /// the next view, store it, and only then make it visible.
 /// </remarks>
 public sealed record UserGraphView(
+    long OwnerId,
     FollowSet Followings,
     FollowSet Followers,
     FollowSet Hidden,
     FollowSet HiddenBy,
+    ConnectionBook Connections,
     long Version)
 {
-    public static readonly UserGraphView Empty = new(FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, 0);
+    public static UserGraphView Empty(long ownerId) =>
+        new(ownerId, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, ConnectionBook.Empty, 0);
 
     public UserGraphView WithFollowing(long userId, bool present) =>
         Changed(this with { Followings = Followings.With(userId, present) });
@@ -26,34 +29,64 @@ public sealed record UserGraphView(
     public UserGraphView WithHidden(long userId, bool present) =>
         Changed(this with { Hidden = Hidden.With(userId, present) });
 
-    /// <summary>The reverse views set to what <paramref name="ownerId"/>'s own grain says it owns.</summary>
-    public UserGraphView WithEdgesFrom(long ownerId, EdgeKinds edges) =>
-        Changed(this with
-        {
-            Followers = Followers.With(ownerId, edges.HasFlag(EdgeKinds.Follows)),
-            HiddenBy = HiddenBy.With(ownerId, edges.HasFlag(EdgeKinds.Hides)),
-        });
+    public UserGraphView WithConnection(long userId, ConnectionRecord? record) =>
+        Changed(this with { Connections = Connections.With(userId, record) });
 
-    /// <summary>The edges this user owns toward <paramref name="userId"/>.</summary>
-    public EdgeKinds EdgesToward(long userId) =>
+    /// <summary>Whether this user decides the connection with <paramref name="userId"/> (it has the lower id).</summary>
+    public bool IsConnectionAuthorityFor(long userId) => OwnerId < userId;
+
+    /// <summary>The views that mirror <paramref name="ownerId"/> set to what its own grain holds.</summary>
+    public UserGraphView WithEdgesFrom(long ownerId, PeerEdges edges)
+    {
+        var next = this with
+        {
+            Followers = Followers.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Follows)),
+            HiddenBy = HiddenBy.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Hides)),
+        };
+        if (!IsConnectionAuthorityFor(ownerId))
+        {
+            next = next with { Connections = Connections.With(ownerId, edges.Connection) };
+        }
+
+        return Changed(next);
+    }
+
+    /// <summary>What this user holds as the truth toward <paramref name="userId"/>.</summary>
+    public PeerEdges EdgesToward(long userId) => new(
         (Followings.Contains(userId) ? EdgeKinds.Follows : EdgeKinds.None)
-        | (Hidden.Contains(userId) ? EdgeKinds.Hides : EdgeKinds.None);
+        | (Hidden.Contains(userId) ? EdgeKinds.Hides : EdgeKinds.None),
+        IsConnectionAuthorityFor(userId) ? Connections.Get(userId) : null);
+
+    public ConnectionStatus StatusToward(long userId)
+    {
+        var connection = Connections.Get(userId);
+        if (connection is not null)
+        {
+            return ConnectionStateMachine.StatusFor(connection, OwnerId);
+        }
+
+        return Followings.Contains(userId) ? ConnectionStatus.Followed : ConnectionStatus.None;
+    }
 
     public StatusesSnapshot Statuses(long[] userIds)
     {
         var statuses = new ConnectionStatus[userIds.Length];
         for (var i = 0; i < userIds.Length; i++)
         {
-            if (Followings.Contains(userIds[i]))
-            {
-                statuses[i] = ConnectionStatus.Followed;
-            }
+            statuses[i] = StatusToward(userIds[i]);
         }
 
         return new StatusesSnapshot(Version, statuses);
     }
 
-    public GraphCounters Counters => new(Followers.Count, Followings.Count);
+    public GraphCounters Counters
+    {
+        get
+        {
+            var (connections, sent, received) = Connections.Counts(OwnerId);
+            return new GraphCounters(Followers.Count, Followings.Count, connections, sent, received);
+        }
+    }
 
     public UserIdPage FollowersPage(MutualFilter filter, int offset, int limit) =>
         EdgeListing.Page(Followers, Followings, filter, offset, limit);
@@ -69,6 +102,7 @@ public sealed record UserGraphView(
         && ReferenceEquals(next.Followers, Followers)
         && ReferenceEquals(next.Hidden, Hidden)
         && ReferenceEquals(next.HiddenBy, HiddenBy)
+        && ReferenceEquals(next.Connections, Connections)
             ? this
             : next with { Version = Version + 1 };
 }

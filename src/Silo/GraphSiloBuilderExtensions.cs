@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Silo;
 
@@ -30,6 +31,7 @@ public static class GraphSiloBuilderExtensions
                 database => !string.IsNullOrWhiteSpace(database.ConnectionString),
                 "ConnectionStrings:Postgres is not set (environment: ConnectionStrings__Postgres).")
             .ValidateOnStart();
+        silo.Services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.SectionName);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
 
         silo.AddAdoNetGrainStorage(storageProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>

@@ -8,7 +8,7 @@ namespace UserGraph.Silo;
 
 /// <summary>
 /// Reads every stored user graph of this service and returns those that follow or hide the
-/// user. A full scan, streamed row by row: for repairs, not for serving requests.
+/// user, or decide a connection with it. A full scan, streamed row by row: for repairs, not for serving requests.
 /// </summary>
 internal sealed class PostgresEdgeOwnerFinder(
     IOptions<GraphDatabaseOptions> database,
@@ -34,9 +34,12 @@ internal sealed class PostgresEdgeOwnerFinder(
         {
             var state = serializer.Deserialize<UserGraphState>((byte[])reader.GetValue(1))
                 ?? throw new InvalidDataException($"Stored graph of user {reader.GetInt64(0)} is empty.");
-            if (Array.BinarySearch(state.Followings, userId) >= 0 || Array.BinarySearch(state.Hidden, userId) >= 0)
+            var ownerId = reader.GetInt64(0);
+            if (Array.BinarySearch(state.Followings, userId) >= 0
+                || Array.BinarySearch(state.Hidden, userId) >= 0
+                || (ownerId < userId && state.Connections?.ContainsKey(userId) == true))
             {
-                owners.Add(reader.GetInt64(0));
+                owners.Add(ownerId);
             }
         }
 

@@ -8,25 +8,25 @@ public class UserGraphViewTests
     [Fact]
     public void Every_change_raises_the_version_and_no_change_keeps_the_instance()
     {
-        var view = UserGraphView.Empty.WithFollowing(5, true);
+        var view = UserGraphView.Empty(100).WithFollowing(5, true);
 
         Assert.Equal(1, view.Version);
         Assert.Same(view, view.WithFollowing(5, true));
         Assert.Same(view, view.WithHidden(6, false));
         Assert.Equal(2, view.WithHidden(6, true).Version);
-        Assert.Equal(2, view.WithEdgesFrom(9, EdgeKinds.Follows).Version);
-        Assert.Same(view, view.WithEdgesFrom(9, EdgeKinds.None));
+        Assert.Equal(2, view.WithEdgesFrom(9, new PeerEdges(EdgeKinds.Follows, null)).Version);
+        Assert.Same(view, view.WithEdgesFrom(9, new PeerEdges(EdgeKinds.None, null)));
     }
 
     [Fact]
     public void Edges_from_an_owner_set_both_reverse_views_to_the_truth()
     {
-        var view = UserGraphView.Empty.WithEdgesFrom(3, EdgeKinds.Follows | EdgeKinds.Hides);
+        var view = UserGraphView.Empty(100).WithEdgesFrom(3, new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null));
 
         Assert.True(view.Followers.Contains(3));
         Assert.True(view.HiddenBy.Contains(3));
 
-        var unfollowed = view.WithEdgesFrom(3, EdgeKinds.Hides);
+        var unfollowed = view.WithEdgesFrom(3, new PeerEdges(EdgeKinds.Hides, null));
         Assert.False(unfollowed.Followers.Contains(3));
         Assert.True(unfollowed.HiddenBy.Contains(3));
     }
@@ -34,10 +34,10 @@ public class UserGraphViewTests
     [Fact]
     public void Edges_toward_a_peer_and_statuses_come_from_owned_edges_only()
     {
-        var view = UserGraphView.Empty.WithFollowing(4, true).WithHidden(4, true).WithEdgesFrom(8, EdgeKinds.Follows);
+        var view = UserGraphView.Empty(100).WithFollowing(4, true).WithHidden(4, true).WithEdgesFrom(8, new PeerEdges(EdgeKinds.Follows, null));
 
-        Assert.Equal(EdgeKinds.Follows | EdgeKinds.Hides, view.EdgesToward(4));
-        Assert.Equal(EdgeKinds.None, view.EdgesToward(8));
+        Assert.Equal(EdgeKinds.Follows | EdgeKinds.Hides, view.EdgesToward(4).Owned);
+        Assert.Equal(EdgeKinds.None, view.EdgesToward(8).Owned);
         var snapshot = view.Statuses([8, 4, 1]);
         Assert.Equal([ConnectionStatus.None, ConnectionStatus.Followed, ConnectionStatus.None], snapshot.Statuses);
         Assert.Equal(view.Version, snapshot.GraphVersion);
@@ -47,7 +47,7 @@ public class UserGraphViewTests
     [Fact]
     public void A_page_past_the_end_is_empty_but_counts_everything()
     {
-        var view = UserGraphView.Empty.WithEdgesFrom(1, EdgeKinds.Follows).WithEdgesFrom(2, EdgeKinds.Follows);
+        var view = UserGraphView.Empty(100).WithEdgesFrom(1, new PeerEdges(EdgeKinds.Follows, null)).WithEdgesFrom(2, new PeerEdges(EdgeKinds.Follows, null));
 
         var page = view.FollowersPage(MutualFilter.Any, offset: 5, limit: 10);
 
