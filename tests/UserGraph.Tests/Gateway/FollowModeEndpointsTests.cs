@@ -99,6 +99,25 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
     }
 
     [Theory]
+    [InlineData("POST", "/api/v2/user/9/connection/request/")]
+    [InlineData("POST", "/api/v2/user/9/connection/accept/")]
+    [InlineData("POST", "/api/v2/user/9/connection_requests/mark_seen/")]
+    [InlineData("GET", "/api/v2/user/9/connection_status/")]
+    [InlineData("GET", "/api/v2/user/9/is_connection/")]
+    [InlineData("GET", "/api/v2/user/9/connections/")]
+    [InlineData("GET", "/api/v2/user/connection/requests/")]
+    [InlineData("GET", "/api/v2/user/connection/requests_sent/")]
+    public async Task Connection_endpoints_answer_403_naming_connection_mode(string method, string path)
+    {
+        using var client = gateway.ClientFor(TestUsers.NewId());
+
+        var detail = await HttpAssert.Problem(
+            await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), HttpStatusCode.Forbidden);
+
+        Assert.Contains("connection mode", detail);
+    }
+
+    [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=-1")]
     [InlineData("limit=abc")]

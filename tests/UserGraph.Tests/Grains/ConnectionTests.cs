@@ -1,0 +1,72 @@
+using UserGraph.Grains.Interfaces;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Grains;
+
+public class ConnectionTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
+{
+    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
+
+    [Fact]
+    public async Task The_acting_user_reads_its_own_write_whichever_side_decides()
+    {
+        var (low, high) = (TestUsers.NewId(), TestUsers.NewId());
+
+        Assert.Equal(ConnectionStatus.ConnectionRequestSent, await User(high).RequestConnectionAsync(low));
+        Assert.Equal(ConnectionStatus.ConnectionRequestSent, await User(high).GetConnectionStatusAsync(low));
+        Assert.Equal(ConnectionStatus.ConnectionRequestReceived, await User(low).GetConnectionStatusAsync(high));
+
+        Assert.Equal(ConnectionStatus.Connected, await User(low).AcceptConnectionAsync(high));
+        Assert.Equal(ConnectionStatus.Connected, (await User(low).GetStatusesAsync([high])).Statuses[0]);
+        await Eventually.HoldsAsync(
+            async () => (await User(high).GetStatusesAsync([low])).Statuses[0] == ConnectionStatus.Connected, "projection");
+    }
+
+    [Fact]
+    public async Task Requests_lists_show_times_and_hide_rejected_requests_from_the_receiver_only()
+    {
+        var (me, asker, other) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        await User(asker).RequestConnectionAsync(me);
+        await User(other).RequestConnectionAsync(me);
+        await Eventually.HoldsAsync(async () => (await User(me).GetReceivedConnectionRequestsAsync(0, 10)).TotalCount == 2, "two requests");
+
+        await User(me).MarkConnectionRequestSeenAsync(asker);
+        await User(me).RejectConnectionAsync(other);
+
+        var received = await User(me).GetReceivedConnectionRequestsAsync(0, 10);
+        var request = Assert.Single(received.Requests);
+        Assert.Equal((asker, me), (request.FromUserId, request.ToUserId));
+        Assert.True(request.Created > before && request.Viewed >= request.Created);
+        Assert.Null(request.Rejected);
+        await Eventually.HoldsAsync(
+            async () => (await User(other).GetSentConnectionRequestsAsync(0, 10)).Requests.SingleOrDefault()?.Rejected is not null,
+            "the rejection reaches the sender's copy");
+        Assert.Equal(ConnectionStatus.ConnectionRequestSent, await User(other).GetConnectionStatusAsync(me));
+        Assert.Equal(new GraphCounters(0, 0, 0, 0, 1), await User(me).GetCountersAsync());
+
+        Assert.Equal(ConnectionStatus.ConnectionRequestReceived, await User(me).CancelConnectionRejectionAsync(other));
+        Assert.Equal(2, (await User(me).GetReceivedConnectionRequestsAsync(0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Connections_are_listed_and_removal_clears_both_sides()
+    {
+        var me = TestUsers.NewId();
+        var friends = Enumerable.Range(0, 3).Select(_ => TestUsers.NewId()).ToArray();
+        foreach (var friend in friends)
+        {
+            await User(friend).RequestConnectionAsync(me);
+            await User(me).AcceptConnectionAsync(friend);
+        }
+
+        await Eventually.HoldsAsync(async () => (await User(friends[2]).GetConnectionsAsync(0, 10)).TotalCount == 1, "projections");
+        Assert.Equal(friends.Order(), (await User(me).GetConnectionsAsync(0, 10)).UserIds);
+
+        Assert.Equal(ConnectionStatus.None, await User(friends[0]).RemoveConnectionAsync(me));
+        await Eventually.HoldsAsync(async () => await User(me).GetConnectionStatusAsync(friends[0]) == ConnectionStatus.None, "removal");
+        Assert.Equal(2, (await User(me).GetCountersAsync()).Connections);
+        await Assert.ThrowsAsync<GraphRuleException>(() => User(friends[0]).RemoveConnectionAsync(me));
+        await Assert.ThrowsAsync<GraphRuleException>(() => User(me).RequestConnectionAsync(me));
+    }
+}
