@@ -28,6 +28,17 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     [Alias("GetStatuses")]
     Task<StatusesSnapshot> GetStatusesAsync(long[] userIds);
 
+    /// <summary>
+    /// Everything the graph knows about this user's relation to each of <paramref name="userIds"/>,
+    /// in the same order: the batch read for co-hosted services (chat, games).
+    /// </summary>
+    [Alias("GetRelationships")]
+    Task<Relationship[]> GetRelationshipsAsync(long[] userIds);
+
+    /// <summary>Everything the graph knows about this user's relation to <paramref name="userId"/>.</summary>
+    [Alias("GetRelationship")]
+    Task<Relationship> GetRelationshipAsync(long userId);
+
     /// <summary>Whether this user follows <paramref name="userId"/>.</summary>
     [Alias("IsFollowing")]
     Task<bool> IsFollowingAsync(long userId);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Streams;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Grains;
@@ -36,6 +37,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private bool _reminderRegistered;
     private bool _draining;
     private IGrainTimer? _retryTimer;
+    private IAsyncStream<GraphChange>? _changes;
     private TimeSpan _retryDelay;
 
     public UserGraphGrain(
@@ -54,6 +56,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _changes = this.GetStreamProvider(GraphChangeStreams.ProviderName)
+            .GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
         LoadFromState();
         // A stored mark means the reminder was registered before it was stored.
         _reminderRegistered = !_outbox.IsEmpty;
@@ -79,6 +83,16 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     [ReadOnly]
     public Task<StatusesSnapshot> GetStatusesAsync(long[] userIds) => Task.FromResult(_view.Statuses(userIds));
+
+    [ReadOnly]
+    public Task<Relationship[]> GetRelationshipsAsync(long[] userIds)
+    {
+        var view = _view;
+        return Task.FromResult(userIds.Select(view.RelationshipWith).ToArray());
+    }
+
+    [ReadOnly]
+    public Task<Relationship> GetRelationshipAsync(long userId) => Task.FromResult(_view.RelationshipWith(userId));
 
     [ReadOnly]
     public Task<bool> IsFollowingAsync(long userId) => Task.FromResult(_view.Followings.Contains(userId));
@@ -139,24 +153,28 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             .ToArray();
 
         var next = _view;
-        var corrected = 0;
+        var corrected = new List<long>();
         foreach (var chunk in candidates.Chunk(64))
         {
             var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
             for (var i = 0; i < chunk.Length; i++)
             {
                 var repaired = next.WithEdgesFrom(chunk[i], edges[i]);
-                corrected += ReferenceEquals(repaired, next) ? 0 : 1;
+                if (!ReferenceEquals(repaired, next))
+                {
+                    corrected.Add(chunk[i]);
+                }
+
                 next = repaired;
             }
         }
 
-        if (corrected > 0)
+        if (corrected.Count > 0)
         {
-            await PersistAsync(next, _outbox);
+            await PersistAsync(next, _outbox, [.. corrected]);
         }
 
-        return corrected;
+        return corrected.Count;
     }
 
     public async Task SyncEdgesFromAsync(long ownerId)
@@ -170,7 +188,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         var next = _view.WithEdgesFrom(ownerId, edges);
         if (!ReferenceEquals(next, _view))
         {
-            await PersistAsync(next, _outbox);
+            await PersistAsync(next, _outbox, ownerId);
         }
     }
 
@@ -235,7 +253,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             try
             {
-                await PersistAsync(next, _outbox);
+                await PersistAsync(next, _outbox, otherId);
             }
             catch (Exception exception)
             {
@@ -308,13 +326,15 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             _reminderRegistered = true;
         }
 
-        await PersistAsync(next, _outbox.Mark(peerId, next.Version));
+        await PersistAsync(next, _outbox.Mark(peerId, next.Version), peerId);
         StartDrain();
         return true;
     }
 
-    private async Task PersistAsync(UserGraphView next, PeerSyncOutbox outbox)
+    /// <param name="changedPeers">The users whose relation to this one the write changes, for change events.</param>
+    private async Task PersistAsync(UserGraphView next, PeerSyncOutbox outbox, params long[] changedPeers)
     {
+        var before = _view;
         _state.State = UserGraphState.From(next, outbox);
         try
         {
@@ -329,6 +349,27 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         _view = next;
         _outbox = outbox;
         _storedOutboxIsEmpty = outbox.IsEmpty;
+        await PublishChangesAsync(changedPeers.SelectMany(peer => GraphChanges.Between(before, next, peer)));
+    }
+
+    /// <summary>
+    /// Publishes after the write and before the request completes, so events follow the order of
+    /// the stored writes. A failure to publish does not undo the durable change; subscribers see
+    /// the gap in <see cref="GraphChange.GraphVersion"/>.
+    /// </summary>
+    private async Task PublishChangesAsync(IEnumerable<GraphChange> changes)
+    {
+        try
+        {
+            foreach (var change in changes)
+            {
+                await _changes!.OnNextAsync(change);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogPublishFailed(exception, UserId);
+        }
     }
 
     /// <summary>
@@ -442,6 +483,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: connection with {OtherId} decided, but this user's copy was not stored; it will follow")]
     private partial void LogProjectionNotStored(Exception exception, long userId, long otherId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: a stored change could not be published to its change stream")]
+    private partial void LogPublishFailed(Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: could not store the emptied outbox on deactivation")]
     private partial void LogOutboxNotCleared(Exception exception, long userId);

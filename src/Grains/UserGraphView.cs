@@ -68,6 +68,14 @@ public sealed record UserGraphView(
         return Followings.Contains(userId) ? ConnectionStatus.Followed : ConnectionStatus.None;
     }
 
+    public Relationship RelationshipWith(long userId) => new(
+        userId,
+        Followings.Contains(userId),
+        Followers.Contains(userId),
+        ConnectionStateMachine.StatusFor(Connections.Get(userId), OwnerId),
+        Hidden.Contains(userId),
+        HiddenBy.Contains(userId));
+
     public StatusesSnapshot Statuses(long[] userIds)
     {
         var statuses = new ConnectionStatus[userIds.Length];

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
 using UserGraph.Grains;
@@ -34,13 +35,7 @@ public static class GraphSiloBuilderExtensions
         silo.Services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.SectionName);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
 
-        silo.AddAdoNetGrainStorage(storageProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-            options.Configure<Serializer, IOptions<GraphDatabaseOptions>>((storage, serializer, database) =>
-            {
-                storage.Invariant = "Npgsql";
-                storage.ConnectionString = database.Value.ConnectionString;
-                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
+        silo.AddGraphDatabaseStorage(storageProviderName);
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
             options.Configure<IOptions<GraphDatabaseOptions>>((reminders, database) =>
             {
@@ -52,6 +47,28 @@ public static class GraphSiloBuilderExtensions
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;
     }
+
+    /// <summary>
+    /// Graph change events (<see cref="GraphChangeStreams"/>): Orleans memory streams, with the
+    /// subscriptions themselves (the pub-sub state) stored in the graph database so they survive
+    /// restarts. Delivery is ordered per user and at most once: events still queued when a silo
+    /// dies are lost, which subscribers detect from the version gap.
+    /// </summary>
+    public static ISiloBuilder AddGraphChangeStreams(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(GraphChangeStreams.ProviderName);
+        silo.AddGraphDatabaseStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);
+        return silo;
+    }
+
+    private static void AddGraphDatabaseStorage(this ISiloBuilder silo, string providerName) =>
+        silo.AddAdoNetGrainStorage(providerName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<Serializer, IOptions<GraphDatabaseOptions>>((storage, serializer, database) =>
+            {
+                storage.Invariant = "Npgsql";
+                storage.ConnectionString = database.Value.ConnectionString;
+                storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
 
     /// <summary>
     /// Development clustering on localhost with the ports and ids of the <c>Orleans</c> section.

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
+using Microsoft.Extensions.Configuration;
 using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
 using Orleans.TestingHost;
 using UserGraph.Silo;
 
@@ -32,6 +34,7 @@ public static class GraphTestCluster
             builder.AddSiloBuilderConfigurator<GraphSiloConfigurator>();
         }
 
+        builder.AddClientBuilderConfigurator<StreamingClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -39,8 +42,17 @@ public static class GraphTestCluster
 
     public static string NewServiceId() => $"test-{Guid.NewGuid():N}";
 
-    private static void ConfigureForTests(ISiloBuilder siloBuilder) =>
+    private static void ConfigureForTests(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddGraphChangeStreams();
         siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+    }
+
+    private sealed class StreamingClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(GraphChangeStreams.ProviderName);
+    }
 
     private sealed class GraphSiloConfigurator : ISiloConfigurator
     {

@@ -11,6 +11,7 @@ public class CommunityModeGuardTests
     {
         var connectionString = await TestDatabase.GetConnectionStringAsync();
         var serviceId = GraphTestCluster.NewServiceId();
+        await PostgresSchema.ApplyAsync(connectionString);
 
         await CommunityModeGuard.EnsureAsync(connectionString, serviceId, CommunityMode.Connection);
         await CommunityModeGuard.EnsureAsync(connectionString, serviceId, CommunityMode.Connection);

@@ -1,0 +1,50 @@
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Grains;
+
+/// <summary>The change events one stored write produced for one other user.</summary>
+public static class GraphChanges
+{
+    public static IEnumerable<GraphChange> Between(UserGraphView before, UserGraphView after, long otherId)
+    {
+        var connection = ConnectionStateMachine.StatusFor(after.Connections.Get(otherId), after.OwnerId);
+        GraphChange Change(GraphChangeKind kind) => new(after.OwnerId, otherId, kind, connection, after.Version);
+
+        if (Flipped(before.Followings, after.Followings, otherId, out var follows))
+        {
+            yield return Change(follows ? GraphChangeKind.Followed : GraphChangeKind.Unfollowed);
+        }
+
+        if (Flipped(before.Followers, after.Followers, otherId, out var followed))
+        {
+            yield return Change(followed ? GraphChangeKind.GainedFollower : GraphChangeKind.LostFollower);
+        }
+
+        if (Flipped(before.Hidden, after.Hidden, otherId, out var hides))
+        {
+            yield return Change(hides ? GraphChangeKind.Hid : GraphChangeKind.Unhid);
+        }
+
+        if (Flipped(before.HiddenBy, after.HiddenBy, otherId, out var hidden))
+        {
+            yield return Change(hidden ? GraphChangeKind.HiddenBy : GraphChangeKind.UnhiddenBy);
+        }
+
+        var previous = ConnectionStateMachine.StatusFor(before.Connections.Get(otherId), before.OwnerId);
+        if (previous != connection)
+        {
+            yield return Change(connection switch
+            {
+                ConnectionStatus.Connected => GraphChangeKind.ConnectionAccepted,
+                ConnectionStatus.None => GraphChangeKind.ConnectionRemoved,
+                _ => GraphChangeKind.ConnectionRequested,
+            });
+        }
+    }
+
+    private static bool Flipped(FollowSet before, FollowSet after, long id, out bool present)
+    {
+        present = after.Contains(id);
+        return !ReferenceEquals(before, after) && before.Contains(id) != present;
+    }
+}
