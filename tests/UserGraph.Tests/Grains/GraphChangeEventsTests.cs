@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Orleans.Streams;
+using UserGraph.Grains.Interfaces;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Grains;
+
+/// <summary>Graph change events, as a co-hosted service or an Orleans client receives them.</summary>
+public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
+{
+    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
+
+    [Fact]
+    public async Task Follow_unfollow_and_hide_sequences_arrive_in_order_with_rising_versions()
+    {
+        var (me, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        var received = await SubscribeAsync(me);
+
+        await User(me).FollowAsync(b);
+        await User(me).UnfollowAsync(b);
+        await User(me).ToggleFollowAsync(b);
+        await User(me).HideAsync(c);
+        await User(me).UnhideAsync(c);
+        await User(b).FollowAsync(me);
+
+        var changes = await received.WaitForAsync(6);
+        Assert.Equal(
+            [
+                (GraphChangeKind.Followed, b), (GraphChangeKind.Unfollowed, b), (GraphChangeKind.Followed, b),
+                (GraphChangeKind.Hid, c), (GraphChangeKind.Unhid, c), (GraphChangeKind.GainedFollower, b),
+            ],
+            changes.Select(e => (e.Kind, e.OtherUserId)));
+        Assert.All(changes, e => Assert.Equal(me, e.UserId));
+        Assert.Equal(changes.Select(e => e.GraphVersion).Order(), changes.Select(e => e.GraphVersion));
+        Assert.Equal(changes.Count, changes.Select(e => e.GraphVersion).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_other_side_gets_its_own_events_in_the_order_its_view_changed()
+    {
+        var (me, other) = (TestUsers.NewId(), TestUsers.NewId());
+        var received = await SubscribeAsync(other);
+
+        await User(me).FollowAsync(other);
+        await Eventually.HoldsAsync(() => User(other).IsFollowedByAsync(me), "follower view");
+        await User(me).HideAsync(other);
+        await User(me).UnfollowAsync(other);
+
+        // The other user's view converges on the truth, so steps made in quick succession may
+        // reach it in one write (one version): the events then describe that write, not each step.
+        var changes = await received.WaitForAsync(3);
+        Assert.Equal(GraphChangeKind.GainedFollower, changes[0].Kind);
+        Assert.Equal(
+            [GraphChangeKind.LostFollower, GraphChangeKind.HiddenBy],
+            changes.Skip(1).Select(e => e.Kind).Order());
+        Assert.True(changes[0].GraphVersion < changes[1].GraphVersion);
+        Assert.Equal(changes.Select(e => e.GraphVersion).Order(), changes.Select(e => e.GraphVersion));
+    }
+
+    [Fact]
+    public async Task A_subscriber_that_joins_late_misses_nothing_from_then_on()
+    {
+        var me = TestUsers.NewId();
+        var (early, late) = (TestUsers.NewId(), TestUsers.NewId());
+        await User(me).FollowAsync(early);
+        var versionAtSubscription = (await User(me).GetStatusesAsync([])).GraphVersion;
+
+        var received = await SubscribeAsync(me);
+        await User(me).FollowAsync(late);
+        await User(me).UnfollowAsync(early);
+
+        // A change still queued when the subscription was made may be delivered too; nothing later may be missing.
+        await received.WaitForAsync(2);
+        await Task.Delay(200);
+        var changes = await received.WaitForAsync(2);
+        Assert.Equal(
+            [(GraphChangeKind.Followed, late), (GraphChangeKind.Unfollowed, early)],
+            changes.Where(e => e.GraphVersion > versionAtSubscription).Select(e => (e.Kind, e.OtherUserId)));
+    }
+
+    [Fact]
+    public async Task Connection_requests_and_acceptance_notify_both_users()
+    {
+        var (low, high) = (TestUsers.NewId(), TestUsers.NewId());
+        var lowEvents = await SubscribeAsync(low);
+        var highEvents = await SubscribeAsync(high);
+
+        await User(high).RequestConnectionAsync(low);
+        await Eventually.HoldsAsync(async () => await User(low).GetConnectionStatusAsync(high) != ConnectionStatus.None, "request");
+        await User(low).AcceptConnectionAsync(high);
+        await Eventually.HoldsAsync(async () => await User(high).GetConnectionStatusAsync(low) == ConnectionStatus.Connected, "accept");
+        await User(high).RemoveConnectionAsync(low);
+
+        var expected = new[] { GraphChangeKind.ConnectionRequested, GraphChangeKind.ConnectionAccepted, GraphChangeKind.ConnectionRemoved };
+        Assert.Equal(expected, (await lowEvents.WaitForAsync(3)).Select(e => e.Kind));
+        Assert.Equal(expected, (await highEvents.WaitForAsync(3)).Select(e => e.Kind));
+        Assert.Equal(ConnectionStatus.ConnectionRequestReceived, (await lowEvents.WaitForAsync(3))[0].Connection);
+    }
+
+    private async Task<Inbox> SubscribeAsync(long userId)
+    {
+        var inbox = new Inbox();
+        var stream = fixture.Cluster.Client.GetStreamProvider(GraphChangeStreams.ProviderName)
+            .GetStream<GraphChange>(GraphChangeStreams.ForUser(userId));
+        await stream.SubscribeAsync((change, _) =>
+        {
+            inbox.Add(change);
+            return Task.CompletedTask;
+        });
+        return inbox;
+    }
+
+    private sealed class Inbox
+    {
+        private readonly ConcurrentQueue<GraphChange> _changes = new();
+
+        public int Count => _changes.Count;
+
+        public void Add(GraphChange change) => _changes.Enqueue(change);
+
+        public async Task<List<GraphChange>> WaitForAsync(int count)
+        {
+            await Eventually.HoldsAsync(() => Task.FromResult(_changes.Count >= count), TimeSpan.FromSeconds(15), $"{count} events");
+            return [.. _changes];
+        }
+    }
+}
