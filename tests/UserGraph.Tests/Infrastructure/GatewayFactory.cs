@@ -31,6 +31,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)

@@ -21,6 +21,9 @@ public class GatewayFixture : IAsyncLifetime
         Anonymous = _factory.CreateClient();
     }
 
+    /// <summary>A setting the service was started with.</summary>
+    public string? Setting(string key) => _factory!.Setting(key);
+
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
     public HttpClient ClientWithToken(string token)
     {

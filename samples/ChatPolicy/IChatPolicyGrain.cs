@@ -1,0 +1,18 @@
+namespace UserGraph.Samples.ChatPolicy;
+
+/// <summary>One user's chat policy, kept current by that user's graph change events.</summary>
+[Alias("UserGraph.Samples.IChatPolicyGrain")]
+public interface IChatPolicyGrain : IGrainWithIntegerKey
+{
+    /// <summary>Whether this user may send <paramref name="recipientId"/> a private message now.</summary>
+    [Alias("CanMessage")]
+    Task<bool> CanMessageAsync(long recipientId);
+
+    /// <summary>Starts following this user's graph changes (e.g. when the user opens the chat).</summary>
+    [Alias("Watch")]
+    Task WatchAsync();
+
+    /// <summary>Conversations that opened or closed since watching began, oldest first.</summary>
+    [Alias("GetNotices")]
+    Task<ConversationNotice[]> GetNoticesAsync();
+}

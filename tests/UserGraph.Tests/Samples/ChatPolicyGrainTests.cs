@@ -1,0 +1,49 @@
+using UserGraph.Grains.Interfaces;
+using UserGraph.Samples.ChatPolicy;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Samples;
+
+/// <summary>The example co-hosted chat service, through real grains on a test cluster.</summary>
+public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
+{
+    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
+
+    private IChatPolicyGrain Chat(long id) => fixture.Grains.GetGrain<IChatPolicyGrain>(id);
+
+    [Fact]
+    public async Task Only_mutual_follows_that_do_not_hide_each_other_may_message()
+    {
+        var (a, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        await User(a).FollowAsync(b);
+        await User(b).FollowAsync(a);
+        await User(a).FollowAsync(c);
+        await GraphConsistency.ConvergesAsync(fixture.Grains, [a, b, c]);
+
+        Assert.True(await Chat(a).CanMessageAsync(b));
+        Assert.True(await Chat(b).CanMessageAsync(a));
+        Assert.False(await Chat(a).CanMessageAsync(c));
+
+        await User(b).HideAsync(a);
+        await Eventually.HoldsAsync(() => User(a).IsHiddenByAsync(b), "hidden-by view");
+        Assert.False(await Chat(a).CanMessageAsync(b));
+        Assert.False(await Chat(b).CanMessageAsync(a));
+    }
+
+    [Fact]
+    public async Task Graph_changes_open_and_close_conversations()
+    {
+        var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
+        await Chat(a).WatchAsync();
+
+        await User(a).FollowAsync(b);
+        await User(b).FollowAsync(a);
+        await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 1, "conversation opened");
+        await User(b).HideAsync(a);
+        await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 2, "conversation closed");
+
+        var notices = await Chat(a).GetNoticesAsync();
+        Assert.Equal([(b, true), (b, false)], notices.Select(n => (n.OtherUserId, n.Allowed)));
+        Assert.True(notices[0].GraphVersion < notices[1].GraphVersion);
+    }
+}
