@@ -13,7 +13,7 @@ mkdir -p .data
 pg_data="$PWD/.data/postgres"
 started_pg=
 if [ -z "${ConnectionStrings__Postgres:-}" ]; then
-  ConnectionStrings__Postgres=$(scripts/postgres.sh start "$pg_data" "${PGPORT:-55432}")
+  ConnectionStrings__Postgres=$(scripts/postgres.sh start "$pg_data" "${PGPORT:-15432}")
   export ConnectionStrings__Postgres
   started_pg=1
 fi

@@ -24,7 +24,17 @@ builder.UseOrleansClient(client => client.UseLocalhostClustering(
     clusterId: orleans.GetValue("ClusterId", "user-graph-dev")!));
 
 using var host = builder.Build();
-await host.StartAsync();
+try
+{
+    using var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+    await host.StartAsync(connecting.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("No cluster answered on the gateway port within 30 s: is ./run.sh running?");
+    return 1;
+}
+
 var grains = host.Services.GetRequiredService<IClusterClient>();
 
 var (user, others) = (ids[0], ids[1..]);
