@@ -43,8 +43,8 @@ trap stop INT TERM EXIT
 url="http://127.0.0.1:$PORT"
 for _ in $(seq 1 120); do
   kill -0 "$silo" 2>/dev/null || { echo "run.sh: the service exited" >&2; exit 1; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/api/v2/user/connection/statuses/" || true)
-  [ "$code" = 401 ] && break
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready" || true)
+  [ "$code" = 200 ] && break
   sleep 0.5
 done
 

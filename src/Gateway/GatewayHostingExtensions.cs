@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,10 @@ public static class GatewayHostingExtensions
         var services = builder.Services;
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
-            .Validate(o => o.MaxStatusIds > 0 && o.MaxRequestBodyBytes > 0, "Gateway limits must be positive.")
+            .Validate(
+                o => o.MaxStatusIds > 0 && o.MaxRequestBodyBytes > 0 && o.RequestTimeout > TimeSpan.Zero
+                     && o.RateLimit is { UserPermitsPerSecond: > 0, UserBurst: > 0, AddressPermitsPerSecond: > 0, AddressBurst: > 0 },
+                "Gateway limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<CommunityOptions>()
             .Bind(builder.Configuration.GetSection(CommunityOptions.SectionName))
@@ -42,6 +46,8 @@ public static class GatewayHostingExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<GraphExceptionHandler>();
+        services.AddGatewayProtection();
+        services.AddGraphOpenApi();
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayOptions>>((kestrel, gateway) =>
@@ -55,8 +61,11 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseRequestTimeouts();
         app.MapUserGraphApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().DisableRateLimiting();
         return app;
     }
 }

@@ -13,4 +13,12 @@ public sealed class GatewayOptions
     /// times over even with numeric strings and whitespace.
     /// </summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// How long a request may take before it is answered 503 (the client should retry). Grain
+    /// calls are also bounded by Orleans' own response timeout.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public RateLimitSettings RateLimit { get; set; } = new();
 }

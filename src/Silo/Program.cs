@@ -6,9 +6,11 @@ var builder = WebApplication.CreateBuilder(args);
 // The gateway is co-hosted with the silo: a request reaches its grain without a network hop.
 builder.UseOrleans(silo => silo.UseGraphLocalhostClustering().AddGraphPersistence().AddGraphChangeStreams());
 builder.AddUserGraphGateway();
+builder.Services.AddGraphHealthChecks();
 
 var app = builder.Build();
 app.UseUserGraphGateway();
+app.MapGraphHealthChecks();
 app.Run();
 
 /// <summary>Entry point, public so that tests can host the whole service.</summary>

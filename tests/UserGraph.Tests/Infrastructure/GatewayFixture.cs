@@ -21,6 +21,9 @@ public class GatewayFixture : IAsyncLifetime
         Anonymous = _factory.CreateClient();
     }
 
+    /// <summary>The running service's dependency injection container.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>A setting the service was started with.</summary>
     public string? Setting(string key) => _factory!.Setting(key);
 

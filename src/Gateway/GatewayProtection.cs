@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace UserGraph.Gateway;
+
+/// <summary>Rate limits (429 with Retry-After) and request timeouts (503), both answered as problems.</summary>
+internal static class GatewayProtection
+{
+    public static IServiceCollection AddGatewayProtection(this IServiceCollection services)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.OnRejected = RejectAsync;
+        });
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GatewayOptions>>((timeouts, gateway) =>
+            timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = gateway.Value.RequestTimeout,
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = http => WriteProblemAsync(
+                    http, StatusCodes.Status503ServiceUnavailable, "Request timed out", "Retry the request shortly.", retryAfterSeconds: 1),
+            });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http)
+    {
+        var settings = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
+        var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value : null;
+        return user is not null
+            ? RateLimitPartition.GetTokenBucketLimiter("user:" + user, _ => Bucket(settings.UserPermitsPerSecond, settings.UserBurst))
+            : RateLimitPartition.GetTokenBucketLimiter(
+                "address:" + http.Connection.RemoteIpAddress, _ => Bucket(settings.AddressPermitsPerSecond, settings.AddressBurst));
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? (int)Math.Ceiling(wait.TotalSeconds)
+            : 1;
+        return new ValueTask(WriteProblemAsync(
+            context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"Slow down: retry after {retryAfter} s.", Math.Max(1, retryAfter)));
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string title, string detail, int retryAfterSeconds)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

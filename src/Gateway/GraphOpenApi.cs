@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace UserGraph.Gateway;
+
+/// <summary>The built-in OpenAPI document at <c>/openapi/v1.json</c>, with the bearer scheme.</summary>
+internal static class GraphOpenApi
+{
+    private const string Bearer = "Bearer";
+
+    public static IServiceCollection AddGraphOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "User graph service (SelfCommunity v2 user-graph API)";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT whose sub claim is the caller's user id.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] });
+            return Task.CompletedTask;
+        }));
+}

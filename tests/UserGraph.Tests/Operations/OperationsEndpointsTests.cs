@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using UserGraph.Silo;
+using UserGraph.Tests.Gateway;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Operations;
+
+[Collection(DefaultGatewayCollection.Name)]
+public class OperationsEndpointsTests(GatewayFixture gateway)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_anonymously(string path)
+    {
+        var response = await gateway.Anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_database_does_not_answer()
+    {
+        var check = new PostgresHealthCheck(Options.Create(new GraphDatabaseOptions
+        {
+            ConnectionString = $"Host=127.0.0.1;Port={TestDatabase.FreeTcpPort()};Username=nobody;Timeout=2",
+        }));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_mapped_route_with_the_bearer_scheme()
+    {
+        var response = await gateway.Anonymous.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {Normalize(path.Name)}"))
+            .ToHashSet();
+
+        var mapped = gateway.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/") || e.RoutePattern.RawText.StartsWith("/admin/"))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
+                .Select(method => $"{method} {Normalize(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+
+        Assert.True(mapped.Count >= 30, $"only {mapped.Count} routes found");
+        Assert.Empty(mapped.Except(documented));
+        Assert.Equal("http", document.RootElement.GetProperty("components").GetProperty("securitySchemes")
+            .GetProperty("Bearer").GetProperty("type").GetString());
+    }
+
+    private static string Normalize(string path) => "/" + path.Trim('/');
+}
