@@ -12,6 +12,12 @@ internal static class AdminEndpoints
     {
         var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name);
         admin.MapPost("/users/{id}/repair-reverse-edges", RepairAsync);
+        admin.MapDelete("/users/{id}", (string id, IGrainFactory grains) =>
+            TargetUser.With(id, async userId =>
+            {
+                var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).EraseUserAsync(userId);
+                return Results.Json(new { peers_updated = report.PeersUpdated });
+            }));
     }
 
     private static Task<IResult> RepairAsync(string id, IGrainFactory grains) =>

@@ -12,4 +12,13 @@ public interface IGraphMaintenanceGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("RepairReverseEdges")]
     Task<ReverseEdgeRepairReport> RepairReverseEdgesAsync(long userId);
+
+    /// <summary>
+    /// Erases one user's graph both ways (a right-to-erasure request): their follows, hides and
+    /// connections, and their id from every other user's followers, followings, hides,
+    /// connections and requests, with those users' counters right when this returns. Block the
+    /// user from signing in first: actions they make during the erasure may survive it.
+    /// </summary>
+    [Alias("EraseUser")]
+    Task<ErasureReport> EraseUserAsync(long userId);
 }

@@ -34,4 +34,12 @@ public interface IUserGraphReplica : IGrainWithIntegerKey
     /// <returns>The pair's record afterwards.</returns>
     [Alias("ApplyConnectionAction")]
     Task<ConnectionRecord?> ApplyConnectionActionAsync(long actorId, ConnectionAction action);
+
+    /// <summary>Erasure: removes every mention of <paramref name="erasedUserId"/> from this user's graph.</summary>
+    [Alias("ForgetUser")]
+    Task ForgetUserAsync(long erasedUserId);
+
+    /// <summary>Erasure: empties this user's own graph and returns everyone it mentioned.</summary>
+    [Alias("EraseOwnGraph")]
+    Task<long[]> EraseOwnGraphAsync();
 }

@@ -37,5 +37,7 @@ public sealed class PeerSyncOutbox
             ? new PeerSyncOutbox(_pending.Remove(peerId))
             : this;
 
+    public PeerSyncOutbox Without(long peerId) => _pending.ContainsKey(peerId) ? new PeerSyncOutbox(_pending.Remove(peerId)) : this;
+
     public Dictionary<long, long> ToStorage() => new(_pending);
 }

@@ -235,6 +235,31 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         return DecideConnectionAsync(actorId, actorId, action);
     }
 
+    public async Task ForgetUserAsync(long erasedUserId)
+    {
+        var next = _view.Forget(erasedUserId);
+        var outbox = _outbox.Without(erasedUserId);
+        if (!ReferenceEquals(next, _view) || !ReferenceEquals(outbox, _outbox))
+        {
+            await PersistAsync(next, outbox, erasedUserId);
+        }
+    }
+
+    public async Task<long[]> EraseOwnGraphAsync()
+    {
+        var mentioned = _view.MentionedUsers.Concat(_outbox.Pending.Select(p => p.Key)).Distinct().ToArray();
+
+        // The version keeps rising so that no ETag handed out before the erasure matches after it.
+        await PersistAsync(UserGraphView.Empty(UserId) with { Version = _view.Version + 1 }, PeerSyncOutbox.Empty);
+        if (_reminderRegistered && await this.GetReminder(PeerSyncReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            _reminderRegistered = false;
+        }
+
+        return mentioned;
+    }
+
     /// <summary>
     /// Sends the action to the pair's authority (this grain when it has the lower id), then brings
     /// this user's own view up to date before answering, so the caller reads its own write.

@@ -32,6 +32,22 @@ public sealed record UserGraphView(
     public UserGraphView WithConnection(long userId, ConnectionRecord? record) =>
         Changed(this with { Connections = Connections.With(userId, record) });
 
+    /// <summary>The view with no mention of <paramref name="userId"/> left (erasure).</summary>
+    public UserGraphView Forget(long userId) =>
+        Changed(this with
+        {
+            Followings = Followings.Without(userId),
+            Followers = Followers.Without(userId),
+            Hidden = Hidden.Without(userId),
+            HiddenBy = HiddenBy.Without(userId),
+            Connections = Connections.With(userId, null),
+        });
+
+    /// <summary>Everyone this view mentions.</summary>
+    public IEnumerable<long> MentionedUsers =>
+        Followings.Ids.ToArray().Concat(Followers.Ids.ToArray()).Concat(Hidden.Ids.ToArray())
+            .Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds).Distinct();
+
     /// <summary>Whether this user decides the connection with <paramref name="userId"/> (it has the lower id).</summary>
     public bool IsConnectionAuthorityFor(long userId) => OwnerId < userId;
 
