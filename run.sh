@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole service: PostgreSQL (project-local unless ConnectionStrings__Postgres is set),
 # the schema, and the silo with the REST gateway co-hosted. Ctrl-C stops everything.
+#   ./run.sh [--silos N]                   N > 1: a cluster of N silos on PostgreSQL membership,
+#                                          each serving HTTP on PORT, PORT+1, ...
 #   PORT                                   gateway HTTP port on 127.0.0.1 (default 5080)
 #   ConnectionStrings__Postgres            use this database instead of .data/postgres
 #   Authentication__Schemes__Bearer__*     JWT settings (default: a local HS256 dev key)
@@ -8,6 +10,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export PORT=${PORT:-5080}
+silos=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) silos=${2:?--silos needs a number}; shift 2 ;;
+    *) echo "usage: ./run.sh [--silos N]" >&2; exit 2 ;;
+  esac
+done
+case "$silos" in ''|*[!0-9]*|0) echo "run.sh: --silos takes a positive number" >&2; exit 2 ;; esac
+if [ "$silos" -gt 1 ]; then
+  export Orleans__Membership=${Orleans__Membership:-Postgres}
+fi
 mkdir -p .data
 
 pg_data="$PWD/.data/postgres"
@@ -30,30 +43,38 @@ fi
 
 dotnet build src/Silo -c Release -nologo -v quiet
 bin="$PWD/src/Silo/bin/Release/net10.0"
-dotnet "$bin/UserGraph.Silo.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$PORT" &
-silo=$!
-
+pids=()
 stop() {
   trap - INT TERM EXIT
-  kill "$silo" 2>/dev/null && wait "$silo" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -z "$started_pg" ] || scripts/postgres.sh stop "$pg_data"
 }
 trap stop INT TERM EXIT
 
+for i in $(seq 0 $((silos - 1))); do
+  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+    dotnet "$bin/UserGraph.Silo.dll" --contentRoot "$bin" --urls "http://127.0.0.1:$((PORT + i))" &
+  pids+=($!)
+done
+
 url="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do
-  kill -0 "$silo" 2>/dev/null || { echo "run.sh: the service exited" >&2; exit 1; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready" || true)
-  [ "$code" = 200 ] && break
-  sleep 0.5
+for i in $(seq 0 $((silos - 1))); do
+  for _ in $(seq 1 120); do
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "run.sh: silo $i exited" >&2; exit 1; }
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT + i))/health/ready" || true)
+    [ "$code" = 200 ] && break
+    sleep 0.5
+  done
 done
 
 echo
 echo "User graph service: $url"
+[ "$silos" -eq 1 ] || echo "  $silos silos in one cluster, serving HTTP on ports $PORT-$((PORT + silos - 1))"
 if [ -s .data/dev-signing-key ] && [ -z "${Authentication__Schemes__Bearer__Authority:-}" ]; then
   echo "Dev token for user 1 (mint others with scripts/dev-token.sh USER_ID):"
   echo "  TOKEN=$(scripts/dev-token.sh 1)"
   echo "  curl -s -X POST $url/api/v2/user/connection/statuses/ -H \"Authorization: Bearer \$TOKEN\" -H 'Content-Type: application/json' -d '{\"users\": [1, 7, 9]}'"
 fi
 echo "Ctrl-C stops the service${started_pg:+ and its PostgreSQL}."
-wait "$silo"
+wait "${pids[@]}"

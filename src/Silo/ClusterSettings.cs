@@ -1,9 +1,15 @@
 namespace UserGraph.Silo;
 
-/// <summary>The silo's cluster identity and ports, bound from the <c>Orleans</c> section.</summary>
+/// <summary>The silo's cluster identity, membership and endpoints, bound from the <c>Orleans</c> section.</summary>
 public sealed class ClusterSettings
 {
     public const string SectionName = "Orleans";
+
+    /// <summary>
+    /// How silos find each other. (Not named "Clustering": Orleans reads <c>Orleans:Clustering</c>
+    /// itself, as a provider name.)
+    /// </summary>
+    public ClusteringMode Membership { get; set; } = ClusteringMode.Localhost;
 
     /// <summary>Silos and clients with the same id form one cluster.</summary>
     public string ClusterId { get; set; } = "user-graph-dev";
@@ -14,4 +20,13 @@ public sealed class ClusterSettings
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients use to reach this silo (cluster mode).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Localhost mode: the silo port of the silo that hosts the development membership table; the
+    /// silo itself unless set.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
 }

@@ -71,19 +71,44 @@ public static class GraphSiloBuilderExtensions
             }));
 
     /// <summary>
-    /// Development clustering on localhost with the ports and ids of the <c>Orleans</c> section.
+    /// Cluster membership and endpoints from the <c>Orleans</c> section: localhost development
+    /// clustering (the default) or ADO.NET clustering on the graph database, whose schema the
+    /// silo applies on start like the rest.
     /// </summary>
-    public static ISiloBuilder UseGraphLocalhostClustering(this ISiloBuilder silo)
+    public static ISiloBuilder UseGraphClustering(this ISiloBuilder silo)
     {
-        silo.UseLocalhostClustering();
+        var settings = silo.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         silo.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName);
-        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoints, settings) =>
+        if (settings.Membership == ClusteringMode.Postgres)
         {
-            endpoints.SiloPort = settings.Value.SiloPort;
-            endpoints.GatewayPort = settings.Value.GatewayPort;
-        });
-        silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<ClusterSettings>>(
-            (membership, settings) => membership.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, settings.Value.SiloPort));
+            silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) =>
+                options.Configure<IOptions<GraphDatabaseOptions>>((clustering, database) =>
+                {
+                    clustering.Invariant = "Npgsql";
+                    clustering.ConnectionString = database.Value.ConnectionString;
+                }));
+            silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoints, cluster) =>
+            {
+                endpoints.AdvertisedIPAddress = IPAddress.Parse(cluster.Value.AdvertisedAddress);
+                endpoints.SiloPort = cluster.Value.SiloPort;
+                endpoints.GatewayPort = cluster.Value.GatewayPort;
+                endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.Value.SiloPort);
+                endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.Value.GatewayPort);
+            });
+        }
+        else
+        {
+            silo.UseLocalhostClustering();
+            silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoints, cluster) =>
+            {
+                endpoints.SiloPort = cluster.Value.SiloPort;
+                endpoints.GatewayPort = cluster.Value.GatewayPort;
+            });
+            silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<ClusterSettings>>(
+                (membership, cluster) => membership.PrimarySiloEndpoint =
+                    new IPEndPoint(IPAddress.Loopback, cluster.Value.PrimarySiloPort ?? cluster.Value.SiloPort));
+        }
+
         silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterSettings>>((cluster, settings) =>
         {
             cluster.ClusterId = settings.Value.ClusterId;

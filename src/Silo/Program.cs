@@ -4,7 +4,7 @@ using UserGraph.Silo;
 var builder = WebApplication.CreateBuilder(args);
 
 // The gateway is co-hosted with the silo: a request reaches its grain without a network hop.
-builder.UseOrleans(silo => silo.UseGraphLocalhostClustering().AddGraphPersistence().AddGraphChangeStreams());
+builder.UseOrleans(silo => silo.UseGraphClustering().AddGraphPersistence().AddGraphChangeStreams());
 builder.AddUserGraphGateway();
 builder.Services.AddGraphHealthChecks();
 
