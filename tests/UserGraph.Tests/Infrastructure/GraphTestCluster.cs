@@ -46,12 +46,23 @@ public static class GraphTestCluster
     {
         siloBuilder.AddGraphChangeStreams();
         siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+
+        // Tests that kill silos must not wait the production failure detection (about 15 s).
+        siloBuilder.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
+        siloBuilder.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+            membership.NumMissedProbesLimit = 2;
+        });
     }
 
     private sealed class StreamingClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
             clientBuilder.AddMemoryStreams(GraphChangeStreams.ProviderName);
+            clientBuilder.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(5));
+        }
     }
 
     private sealed class GraphSiloConfigurator : ISiloConfigurator
