@@ -20,6 +20,7 @@ done
 case "$silos" in ''|*[!0-9]*|0) echo "run.sh: --silos takes a positive number" >&2; exit 2 ;; esac
 if [ "$silos" -gt 1 ]; then
   export Orleans__Membership=${Orleans__Membership:-Postgres}
+  export Orleans__AdvertisedAddress=${Orleans__AdvertisedAddress:-127.0.0.1}
 fi
 mkdir -p .data
 

@@ -21,8 +21,11 @@ public sealed class ClusterSettings
 
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos and clients use to reach this silo (cluster mode).</summary>
-    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// The address other silos and clients use to reach this silo (cluster mode); when unset,
+    /// Orleans picks this host's first non-loopback address, which suits containers.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 
     /// <summary>
     /// Localhost mode: the silo port of the silo that hosts the development membership table; the

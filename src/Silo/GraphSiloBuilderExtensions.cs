@@ -89,7 +89,11 @@ public static class GraphSiloBuilderExtensions
                 }));
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoints, cluster) =>
             {
-                endpoints.AdvertisedIPAddress = IPAddress.Parse(cluster.Value.AdvertisedAddress);
+                if (cluster.Value.AdvertisedAddress is { Length: > 0 } advertised)
+                {
+                    endpoints.AdvertisedIPAddress = IPAddress.Parse(advertised);
+                }
+
                 endpoints.SiloPort = cluster.Value.SiloPort;
                 endpoints.GatewayPort = cluster.Value.GatewayPort;
                 endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.Value.SiloPort);

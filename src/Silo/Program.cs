@@ -3,8 +3,18 @@ using UserGraph.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The gateway is co-hosted with the silo: a request reaches its grain without a network hop.
-builder.UseOrleans(silo => silo.UseGraphClustering().AddGraphPersistence().AddGraphChangeStreams());
+// By default the gateway is co-hosted with the silo: a request reaches its grain without a
+// network hop. Orleans:Role=Gateway runs the REST gateway alone, as an Orleans client of a
+// cluster that uses PostgreSQL membership.
+if (builder.Configuration.GetValue("Orleans:Role", HostRole.Silo) == HostRole.Gateway)
+{
+    builder.UseGraphClusterClient();
+}
+else
+{
+    builder.UseOrleans(silo => silo.UseGraphClustering().AddGraphPersistence().AddGraphChangeStreams());
+}
+
 builder.AddUserGraphGateway();
 builder.Services.AddGraphHealthChecks();
 
