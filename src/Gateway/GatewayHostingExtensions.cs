@@ -61,6 +61,7 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseUserLogScope();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();

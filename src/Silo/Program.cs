@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using UserGraph.Gateway;
 using UserGraph.Silo;
 
@@ -6,21 +7,34 @@ var builder = WebApplication.CreateBuilder(args);
 // By default the gateway is co-hosted with the silo: a request reaches its grain without a
 // network hop. Orleans:Role=Gateway runs the REST gateway alone, as an Orleans client of a
 // cluster that uses PostgreSQL membership.
-if (builder.Configuration.GetValue("Orleans:Role", HostRole.Silo) == HostRole.Gateway)
+var role = builder.Configuration.GetValue("Orleans:Role", HostRole.Silo);
+if (role == HostRole.Gateway)
 {
     builder.UseGraphClusterClient();
 }
 else
 {
-    builder.UseOrleans(silo => silo.UseGraphClustering().AddGraphPersistence().AddGraphChangeStreams());
+    builder.UseOrleans(silo => silo
+        .UseGraphClustering()
+        .AddGraphPersistence()
+        .AddGraphChangeStreams()
+        .AddActivityPropagation()
+        .AddDashboard());
 }
 
 builder.AddUserGraphGateway();
 builder.Services.AddGraphHealthChecks();
+builder.AddGraphObservability();
 
 var app = builder.Build();
 app.UseUserGraphGateway();
 app.MapGraphHealthChecks();
+app.UseGraphObservability();
+if (role == HostRole.Silo)
+{
+    // Operators only: the same policy as the admin endpoints.
+    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GraphAdminPolicy.Name);
+}
 app.Run();
 
 /// <summary>Entry point, public so that tests can host the whole service.</summary>

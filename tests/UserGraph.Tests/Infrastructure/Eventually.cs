@@ -24,6 +24,14 @@ public static class Eventually
         }
     }
 
+    /// <summary>Reads until the value satisfies <paramref name="accept"/>; returns that value.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> accept, string what)
+    {
+        var value = default(T)!;
+        await HoldsAsync(async () => accept(value = await read()), TimeSpan.FromSeconds(20), what);
+        return value;
+    }
+
     public static Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, string what) =>
         HoldsAsync(condition, TimeSpan.FromSeconds(20), what);
 }

@@ -60,5 +60,28 @@ public class OperationsEndpointsTests(GatewayFixture gateway)
             .GetProperty("Bearer").GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task Metrics_are_scraped_in_prometheus_format_with_http_and_orleans_meters()
+    {
+        using var client = gateway.ClientFor(TestUsers.NewId());
+        await client.GetAsync("/api/v2/user/5/counters/");
+
+        var text = await Eventually.ValueAsync(
+            () => gateway.Anonymous.GetStringAsync("/metrics"),
+            metrics => metrics.Contains("http_server_request_duration") && metrics.Contains("orleans_"),
+            "HTTP and Orleans metrics in the scrape");
+
+        Assert.Contains("# TYPE", text);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_for_operators_only()
+    {
+        using var user = gateway.ClientFor(TestUsers.NewId());
+
+        await HttpAssert.Problem(await gateway.Anonymous.GetAsync("/dashboard"), HttpStatusCode.Unauthorized);
+        await HttpAssert.Problem(await user.GetAsync("/dashboard"), HttpStatusCode.Forbidden);
+    }
+
     private static string Normalize(string path) => "/" + path.Trim('/');
 }
