@@ -24,7 +24,7 @@ export Orleans__ClusterId="silo-loss-$$"
 PORT=5180 Logging__LogLevel__Default=Warning ./run.sh --silos 3 > "$work/run.log" 2>&1 &
 runner=$!
 cleanup() {
-  kill -INT "$runner" 2>/dev/null || true
+  kill -TERM "$runner" 2>/dev/null || true  # background jobs of a script ignore SIGINT
   wait "$runner" 2>/dev/null || true
   scripts/postgres.sh destroy "$pg"
 }

@@ -21,4 +21,7 @@ public sealed class GatewayOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public RateLimitSettings RateLimit { get; set; } = new();
+
+    /// <summary>How many validated bearer tokens to remember (until each one expires); 0 turns it off.</summary>
+    public int ValidatedTokenCacheSize { get; set; } = 100_000;
 }

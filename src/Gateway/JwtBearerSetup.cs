@@ -12,7 +12,7 @@ namespace UserGraph.Gateway;
 /// validates issuer and audience when they are configured; here they are always validated, so a
 /// deployment that forgot them refuses every token instead of accepting any.
 /// </summary>
-internal sealed class JwtBearerSetup : IPostConfigureOptions<JwtBearerOptions>
+internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostConfigureOptions<JwtBearerOptions>
 {
     public void PostConfigure(string? name, JwtBearerOptions options)
     {
@@ -31,6 +31,18 @@ internal sealed class JwtBearerSetup : IPostConfigureOptions<JwtBearerOptions>
         validation.RequireSignedTokens = true;
         validation.ValidateIssuerSigningKey = true;
         validation.NameClaimType = ClaimsPrincipalExtensions.SubjectClaim;
+
+        var cacheSize = gateway.Value.ValidatedTokenCacheSize;
+        if (cacheSize > 0)
+        {
+            for (var i = 0; i < options.TokenHandlers.Count; i++)
+            {
+                if (options.TokenHandlers[i] is not CachingTokenHandler)
+                {
+                    options.TokenHandlers[i] = new CachingTokenHandler(options.TokenHandlers[i], cacheSize, TimeProvider.System);
+                }
+            }
+        }
 
         options.Events ??= new JwtBearerEvents();
         options.Events.OnTokenValidated = RequireIntegerSubject;

@@ -1,0 +1,71 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using UserGraph.Gateway;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Gateway;
+
+public class CachingTokenHandlerTests
+{
+    private static readonly TokenValidationParameters Parameters = new()
+    {
+        ValidIssuer = TestJwt.Issuer,
+        ValidAudience = TestJwt.Audience,
+        IssuerSigningKey = new SymmetricSecurityKey(TestJwt.SigningKey),
+        ClockSkew = TimeSpan.Zero,
+    };
+
+    [Fact]
+    public async Task A_token_is_verified_once_then_served_from_the_cache_as_a_copy()
+    {
+        var inner = new CountingHandler();
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        var token = TestJwt.For(7);
+
+        var first = await handler.ValidateTokenAsync(token, Parameters);
+        var second = await handler.ValidateTokenAsync(token, Parameters);
+
+        Assert.True(first.IsValid && second.IsValid);
+        Assert.Equal(1, inner.Validations);
+        Assert.Equal("7", second.ClaimsIdentity.FindFirst("sub")!.Value);
+        Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
+    }
+
+    [Fact]
+    public async Task Invalid_tokens_are_never_cached()
+    {
+        var inner = new CountingHandler();
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        var forged = TestJwt.Create("7", key: new byte[32]);
+
+        Assert.False((await handler.ValidateTokenAsync(forged, Parameters)).IsValid);
+        Assert.False((await handler.ValidateTokenAsync(forged, Parameters)).IsValid);
+        Assert.Equal(2, inner.Validations);
+    }
+
+    [Fact]
+    public async Task A_cached_token_stops_being_accepted_when_it_expires()
+    {
+        var inner = new CountingHandler();
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        var token = TestJwt.Create("7", expires: DateTime.UtcNow.AddSeconds(2));
+
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        Assert.False((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
+        Assert.Equal(2, inner.Validations);
+    }
+
+    /// <summary>The real handler, counting how often it is asked.</summary>
+    private sealed class CountingHandler : JsonWebTokenHandler
+    {
+        public int Validations { get; private set; }
+
+        public override Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+        {
+            Validations++;
+            return base.ValidateTokenAsync(token, validationParameters);
+        }
+    }
+}
