@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using UserGraph.Grains;
+
+namespace UserGraph.Bench.Micro;
+
+/// <summary>The statuses lookup (100 ids, half of them present) and one follow or unfollow, by set size.</summary>
+[MemoryDiagnoser]
+public class FollowSetBenchmarks
+{
+    private FollowSet _set = FollowSet.Empty;
+    private long[] _queries = [];
+    private long _absent;
+    private long _present;
+
+    [Params(100, 10_000, 1_000_000)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        var ids = Enumerable.Range(0, Size).Select(i => (long)i * 2 + 2).ToArray();
+        _set = FollowSet.FromSorted(ids);
+        _queries = Enumerable.Range(0, 100)
+            .Select(i => i % 2 == 0 ? ids[random.Next(ids.Length)] : (long)random.Next(1, Size) * 2 + 1)
+            .ToArray();
+        _absent = Size + 1L;
+        _present = ids[ids.Length / 2];
+    }
+
+    [Benchmark]
+    public int Lookup100()
+    {
+        var found = 0;
+        foreach (var id in _queries)
+        {
+            found += _set.Contains(id) ? 1 : 0;
+        }
+
+        return found;
+    }
+
+    [Benchmark]
+    public FollowSet Add() => _set.With(_absent);
+
+    [Benchmark]
+    public FollowSet Remove() => _set.Without(_present);
+}
