@@ -8,8 +8,8 @@ namespace UserGraph.Silo;
 
 /// <summary>
 /// Metrics and traces of ASP.NET Core, Orleans (its built-in meter and activity sources) and
-/// Npgsql through OpenTelemetry: scraped at <c>/metrics</c> (Prometheus format) and exported over
-/// OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs carry the trace id and span id (and,
+/// Npgsql through OpenTelemetry: metrics scraped at <c>/metrics</c> (Prometheus format); metrics and
+/// traces exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs carry the trace id and span id (and,
 /// from the gateway, the caller's user id); <c>Logging:Json=true</c> writes them as JSON lines.
 /// </summary>
 public static class Observability
@@ -33,14 +33,18 @@ public static class Observability
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.Orleans")
                 .AddNpgsqlInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddSource(OrleansActivitySources)
-                .AddNpgsql());
+                .AddPrometheusExporter());
+
+        // Traces only when something receives them: recording spans for every request and grain
+        // call with nowhere to send them would cost throughput for nothing.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddSource(OrleansActivitySources)
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
 
         return builder;

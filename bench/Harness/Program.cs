@@ -1,0 +1,28 @@
+using Npgsql;
+using UserGraph.Bench.Harness;
+
+// dotnet UserGraph.Bench.Harness.dll seed CONNECTION SERVICE_ID USERS FOLLOWS CALLERS KEY DATA_FILE
+// dotnet UserGraph.Bench.Harness.dll serve CONNECTION KEY --urls http://127.0.0.1:PORT
+if (args.Length >= 8 && args[0] == "seed")
+{
+    await Seeder.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6], args[7]);
+    return 0;
+}
+
+if (args.Length < 3 || args[0] != "serve")
+{
+    Console.Error.WriteLine("usage: seed CONNECTION SERVICE_ID USERS FOLLOWS CALLERS KEY DATA_FILE | serve CONNECTION KEY --urls URL");
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(args[3..]);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+PeerEndpoints.AddStockJwt(builder, args[2]);
+builder.Services.AddAuthorization();
+await using var database = NpgsqlDataSource.Create(args[1]);
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+PeerEndpoints.Map(app, database);
+await app.RunAsync();
+return 0;

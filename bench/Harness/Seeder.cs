@@ -1,0 +1,133 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Serialization;
+using Orleans.Storage;
+using UserGraph.Grains;
+using UserGraph.Silo;
+
+namespace UserGraph.Bench.Harness;
+
+/// <summary>
+/// Writes the same graph into the service's storage (one grain state row per user, with both
+/// views) and into the peer's follows table, and the load generator's data file: one line per
+/// caller with a token and 100 ids, half of them followed by that caller.
+/// </summary>
+public static class Seeder
+{
+    public static async Task RunAsync(string connectionString, string serviceId, int users, int follows, int callers,
+        string signingKey, string dataFile)
+    {
+        await PostgresSchema.ApplyAsync(connectionString);
+        var followings = new long[users + 1][];
+        var followers = new List<long>[users + 1];
+        for (var u = 1; u <= users; u++)
+        {
+            followers[u] = [];
+        }
+
+        for (var u = 1; u <= users; u++)
+        {
+            followings[u] = FollowsOf(u, users, follows);
+            foreach (var f in followings[u])
+            {
+                followers[f].Add(u);
+            }
+        }
+
+        await using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphState).Assembly))
+            .BuildServiceProvider();
+        var serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await Execute(connection, $"DELETE FROM grain_state WHERE service_id = '{serviceId}'");
+        await Execute(connection, "DROP TABLE IF EXISTS bench_follows; CREATE TABLE bench_follows (follower bigint NOT NULL, followee bigint NOT NULL, PRIMARY KEY (follower, followee))");
+
+        await using (var rows = await connection.BeginBinaryImportAsync(
+            "COPY grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var u = 1; u <= users; u++)
+            {
+                var state = new UserGraphState { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 };
+                await rows.StartRowAsync();
+                await rows.WriteAsync(serviceId, NpgsqlDbType.Varchar);
+                await rows.WriteAsync(GraphStorage.UserGraphStateName, NpgsqlDbType.Varchar);
+                await rows.WriteAsync(0L, NpgsqlDbType.Bigint);
+                await rows.WriteAsync((long)u, NpgsqlDbType.Bigint);
+                await rows.WriteAsync("", NpgsqlDbType.Varchar);
+                await rows.WriteAsync(serializer.Serialize(state).ToArray(), NpgsqlDbType.Bytea);
+                await rows.WriteAsync(1, NpgsqlDbType.Integer);
+            }
+
+            await rows.CompleteAsync();
+        }
+
+        await using (var rows = await connection.BeginBinaryImportAsync("COPY bench_follows (follower, followee) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var u = 1; u <= users; u++)
+            {
+                foreach (var f in followings[u])
+                {
+                    await rows.StartRowAsync();
+                    await rows.WriteAsync((long)u, NpgsqlDbType.Bigint);
+                    await rows.WriteAsync(f, NpgsqlDbType.Bigint);
+                }
+            }
+
+            await rows.CompleteAsync();
+        }
+
+        await Execute(connection, "ANALYZE bench_follows; ANALYZE grain_state");
+
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), SecurityAlgorithms.HmacSha256);
+        var handler = new JsonWebTokenHandler();
+        var random = new Random(7);
+        var lines = new StringBuilder();
+        for (var c = 1; c <= callers; c++)
+        {
+            var caller = (long)((c * 2654435761L) % users) + 1;
+            var token = handler.CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = "user-graph-bench",
+                Audience = "user-graph",
+                Claims = new Dictionary<string, object> { ["sub"] = caller.ToString() },
+                Expires = DateTime.UtcNow.AddHours(6),
+                SigningCredentials = credentials,
+            });
+            var followed = followings[caller];
+            var ids = Enumerable.Range(0, 100)
+                .Select(i => i % 2 == 0 && followed.Length > 0 ? followed[random.Next(followed.Length)] : (long)random.Next(1, users + 1));
+            lines.Append(token).Append(' ').AppendJoin(' ', ids).Append('\n');
+        }
+
+        await File.WriteAllTextAsync(dataFile, lines.ToString());
+        Console.WriteLine($"seeded {users} users x {follows} follows, {callers} callers");
+    }
+
+    /// <summary>Deterministic, distinct, sorted follows of one user.</summary>
+    private static long[] FollowsOf(int user, int users, int follows)
+    {
+        var set = new SortedSet<long>();
+        var step = 104729L % users;
+        for (var k = 1; set.Count < Math.Min(follows, users - 1); k++)
+        {
+            var f = (user * 7919L + k * step + k) % users + 1;
+            if (f != user)
+            {
+                set.Add(f);
+            }
+        }
+
+        return [.. set];
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+}
