@@ -11,12 +11,7 @@ public static class GatewayClientExtensions
     /// </summary>
     public static WebApplicationBuilder UseGraphClusterClient(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphDatabaseOptions>()
-            .Configure<IConfiguration>((database, configuration) =>
-                database.ConnectionString = configuration.GetConnectionString(GraphDatabaseOptions.ConnectionStringName) ?? "")
-            .Validate(database => !string.IsNullOrWhiteSpace(database.ConnectionString), "ConnectionStrings:Postgres is not set.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName);
+        builder.Services.AddGraphDatabaseOptions();
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> options) =>
@@ -25,11 +20,7 @@ public static class GatewayClientExtensions
                     clustering.Invariant = "Npgsql";
                     clustering.ConnectionString = database.Value.ConnectionString;
                 }));
-            client.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterSettings>>((cluster, settings) =>
-            {
-                cluster.ClusterId = settings.Value.ClusterId;
-                cluster.ServiceId = settings.Value.ServiceId;
-            });
+            client.Services.AddClusterIdentity();
         });
         return builder;
     }

@@ -25,13 +25,7 @@ public static class GraphSiloBuilderExtensions
     /// <param name="storageProviderName">Tests register the real storage under another name to wrap it.</param>
     public static ISiloBuilder AddGraphPersistence(this ISiloBuilder silo, string storageProviderName = GraphStorage.ProviderName)
     {
-        silo.Services.AddOptions<GraphDatabaseOptions>()
-            .Configure<IConfiguration>((database, configuration) =>
-                database.ConnectionString = configuration.GetConnectionString(GraphDatabaseOptions.ConnectionStringName) ?? "")
-            .Validate(
-                database => !string.IsNullOrWhiteSpace(database.ConnectionString),
-                "ConnectionStrings:Postgres is not set (environment: ConnectionStrings__Postgres).")
-            .ValidateOnStart();
+        silo.Services.AddGraphDatabaseOptions();
         silo.Services.AddOptions<CommunityOptions>().BindConfiguration(CommunityOptions.SectionName);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
 
@@ -78,7 +72,7 @@ public static class GraphSiloBuilderExtensions
     public static ISiloBuilder UseGraphClustering(this ISiloBuilder silo)
     {
         var settings = silo.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
-        silo.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName);
+        silo.Services.AddClusterIdentity();
         if (settings.Membership == ClusteringMode.Postgres)
         {
             silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) =>
@@ -113,11 +107,6 @@ public static class GraphSiloBuilderExtensions
                     new IPEndPoint(IPAddress.Loopback, cluster.Value.PrimarySiloPort ?? cluster.Value.SiloPort));
         }
 
-        silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterSettings>>((cluster, settings) =>
-        {
-            cluster.ClusterId = settings.Value.ClusterId;
-            cluster.ServiceId = settings.Value.ServiceId;
-        });
         return silo;
     }
 }

@@ -54,9 +54,8 @@ public class AuthenticationTests(GatewayFixture gateway)
         var statuses = await client.PostAsJsonAsync(StatusesPath, new { users = new[] { 1 } });
         var follow = await client.PostAsync("/api/v2/user/7/follow/", null);
 
-        await HttpAssert.Problem(statuses, HttpStatusCode.Unauthorized);
-        await HttpAssert.Problem(follow, HttpStatusCode.Unauthorized);
-        Assert.False(string.IsNullOrEmpty(reason));
+        await HttpAssert.Problem(statuses, HttpStatusCode.Unauthorized, reason);
+        await HttpAssert.Problem(follow, HttpStatusCode.Unauthorized, reason);
     }
 
     [Fact]

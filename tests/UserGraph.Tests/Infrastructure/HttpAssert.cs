@@ -6,10 +6,10 @@ namespace UserGraph.Tests.Infrastructure;
 public static class HttpAssert
 {
     /// <summary>Asserts an RFC 9457 problem answer with the given status; returns its detail.</summary>
-    public static async Task<string?> Problem(HttpResponseMessage response, HttpStatusCode status)
+    public static async Task<string?> Problem(HttpResponseMessage response, HttpStatusCode status, string? because = null)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.True(status == response.StatusCode, $"{because}: expected {(int)status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
