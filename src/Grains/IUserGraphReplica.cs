@@ -18,6 +18,11 @@ public interface IUserGraphReplica : IGrainWithIntegerKey
     [Alias("SyncEdgesFrom")]
     Task SyncEdgesFromAsync(long ownerId);
 
+    /// <summary>Wakes the user to deliver what its journal still marks as pending (sent by the sweeper).</summary>
+    [AlwaysInterleave]
+    [Alias("ResumeDeliveries")]
+    Task ResumeDeliveriesAsync();
+
     /// <summary>
     /// The durable truth this user holds toward <paramref name="peerId"/>. Interleaves with
     /// everything, so a peer asking never waits on (or deadlocks with) this user's own work.

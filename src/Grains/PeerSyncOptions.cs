@@ -6,8 +6,9 @@ public sealed class PeerSyncOptions
     public const string SectionName = "Graph:PeerSync";
 
     /// <summary>
-    /// Period of the durable reminder that re-drives pending deliveries after a crash or a long
-    /// outage. Orleans refuses reminder periods under its minimum (one minute by default).
+    /// Period of the cluster's sweep for deliveries still pending after a crash or a long outage,
+    /// and how old a pending delivery must be before the sweep wakes its user. A durable reminder:
+    /// Orleans refuses periods under its minimum (one minute by default).
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -8,8 +8,9 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// One user's graph, held in memory as an immutable <see cref="UserGraphView"/> and persisted as
-/// one state row; also the delivery end of <see cref="IUserGraphReplica"/> for its peers, and
-/// the authority for the connections it has with users of higher id.
+/// a snapshot (the Orleans state) plus a journal of the changes since (<see cref="IGraphJournal"/>);
+/// also the delivery end of <see cref="IUserGraphReplica"/> for its peers, and the authority for
+/// the connections it has with users of higher id.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,24 +18,34 @@ namespace UserGraph.Grains;
 /// at a durable view: a write stores the next view first and swaps it in afterwards.
 /// </para>
 /// <para>
-/// A change to an edge this user owns is stored together with an outbox mark for the peer, then
-/// delivered in the background (never awaited inside a request, so two users acting on each
-/// other cannot deadlock). Failed deliveries are retried by a timer while active and by a
-/// durable reminder, registered before the mark is stored, after a crash.
+/// A change is one journal entry, whatever the size of the graph; after enough entries a
+/// snapshot is written in the background and the entries it covers are deleted.
+/// </para>
+/// <para>
+/// A change to an edge this user owns is stored as an entry that marks the peer for delivery,
+/// then delivered in the background (never awaited inside a request, so two users acting on each
+/// other cannot deadlock). Failed deliveries are retried by a timer while active; after a crash,
+/// <see cref="PeerSyncSweeperGrain"/> finds the entries still marked and wakes the grain.
 /// </para>
 /// </remarks>
 public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphReplica, IRemindable
 {
-    private const string PeerSyncReminder = "peer-sync";
+    /// <summary>The per-user reminder of earlier releases; still answered so that stored ones retire themselves.</summary>
+    private const string LegacyPeerSyncReminder = "peer-sync";
 
     private readonly IPersistentState<UserGraphState> _state;
+    private readonly IGraphJournal _journal;
     private readonly PeerSyncOptions _peerSync;
+    private readonly GraphJournalOptions _journalOptions;
     private readonly ILogger<UserGraphGrain> _logger;
 
     private UserGraphView _view = UserGraphView.Empty(0);
     private PeerSyncOutbox _outbox = PeerSyncOutbox.Empty;
-    private bool _storedOutboxIsEmpty = true;
-    private bool _reminderRegistered;
+    private long _sequence;
+    private int _entriesSinceSnapshot;
+    private long _deliveriesPendingThrough;
+    private long _deliveriesAcknowledgedThrough;
+    private Task _snapshot = Task.CompletedTask;
     private bool _draining;
     private IGrainTimer? _retryTimer;
     private IAsyncStream<GraphChange>? _changes;
@@ -43,39 +54,41 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     public UserGraphGrain(
         [PersistentState(GraphStorage.UserGraphStateName, GraphStorage.ProviderName)]
         IPersistentState<UserGraphState> state,
+        IGraphJournal journal,
         IOptions<PeerSyncOptions> peerSync,
+        IOptions<GraphJournalOptions> journalOptions,
         ILogger<UserGraphGrain> logger)
     {
         _state = state;
+        _journal = journal;
         _peerSync = peerSync.Value;
+        _journalOptions = journalOptions.Value;
         _logger = logger;
         _retryDelay = _peerSync.FirstRetryDelay;
     }
 
     private long UserId => this.GetPrimaryKeyLong();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _changes = this.GetStreamProvider(GraphChangeStreams.ProviderName)
             .GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
-        LoadFromState();
-        // A stored mark means the reminder was registered before it was stored.
-        _reminderRegistered = !_outbox.IsEmpty;
+        await LoadJournalAsync();
         StartDrain();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_outbox.IsEmpty && !_storedOutboxIsEmpty)
+        await _snapshot;
+        if (_outbox.IsEmpty && _deliveriesPendingThrough > _deliveriesAcknowledgedThrough)
         {
             try
             {
-                await PersistAsync(_view, _outbox);
+                await _journal.AcknowledgeDeliveriesAsync(UserId, _sequence);
             }
             catch (Exception exception)
             {
-                // Harmless: the reminder re-delivers the stored marks, and deliveries are idempotent.
+                // Harmless: the sweeper wakes the user again, and deliveries are idempotent.
                 LogOutboxNotCleared(exception, UserId);
             }
         }
@@ -171,7 +184,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
         if (corrected.Count > 0)
         {
-            await PersistAsync(next, _outbox, [.. corrected]);
+            await PersistAsync(next, _outbox, marksPeers: false, [.. corrected]);
         }
 
         return corrected.Count;
@@ -188,8 +201,14 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         var next = _view.WithEdgesFrom(ownerId, edges);
         if (!ReferenceEquals(next, _view))
         {
-            await PersistAsync(next, _outbox, ownerId);
+            await PersistAsync(next, _outbox, marksPeers: false, ownerId);
         }
+    }
+
+    public Task ResumeDeliveriesAsync()
+    {
+        StartDrain();
+        return Task.CompletedTask;
     }
 
     public Task<PeerEdges> GetEdgesTowardAsync(long peerId) => Task.FromResult(_view.EdgesToward(peerId));
@@ -241,7 +260,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         var outbox = _outbox.Without(erasedUserId);
         if (!ReferenceEquals(next, _view) || !ReferenceEquals(outbox, _outbox))
         {
-            await PersistAsync(next, outbox, erasedUserId);
+            await PersistErasureAsync(next, outbox, erasedUserId);
         }
     }
 
@@ -250,13 +269,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         var mentioned = _view.MentionedUsers.Concat(_outbox.Pending.Select(p => p.Key)).Distinct().ToArray();
 
         // The version keeps rising so that no ETag handed out before the erasure matches after it.
-        await PersistAsync(UserGraphView.Empty(UserId) with { Version = _view.Version + 1 }, PeerSyncOutbox.Empty);
-        if (_reminderRegistered && await this.GetReminder(PeerSyncReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            _reminderRegistered = false;
-        }
-
+        await PersistErasureAsync(UserGraphView.Empty(UserId) with { Version = _view.Version + 1 }, PeerSyncOutbox.Empty);
         return mentioned;
     }
 
@@ -278,7 +291,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             try
             {
-                await PersistAsync(next, _outbox, otherId);
+                await PersistAsync(next, _outbox, marksPeers: false, otherId);
             }
             catch (Exception exception)
             {
@@ -300,30 +313,22 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != PeerSyncReminder)
+        if (reminderName != LegacyPeerSyncReminder)
         {
             return;
         }
 
+        // Marks stored by an earlier release are in the snapshot's outbox: deliver them, then retire the reminder.
         if (!_outbox.IsEmpty)
         {
             StartDrain();
             return;
         }
 
-        // Clear the stored marks before dropping the reminder that would re-deliver them.
-        if (!_storedOutboxIsEmpty)
-        {
-            await PersistAsync(_view, _outbox);
-        }
-
-        var reminder = await this.GetReminder(PeerSyncReminder);
-        if (reminder is not null)
+        if (await this.GetReminder(LegacyPeerSyncReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
-
-        _reminderRegistered = false;
     }
 
     private Task<bool> SetFollowingAsync(long userId, bool follow)
@@ -345,25 +350,22 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             return false;
         }
 
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(PeerSyncReminder, _peerSync.ReminderPeriod, _peerSync.ReminderPeriod);
-            _reminderRegistered = true;
-        }
-
-        await PersistAsync(next, _outbox.Mark(peerId, next.Version), peerId);
+        await PersistAsync(next, _outbox.Mark(peerId, next.Version), marksPeers: true, peerId);
         StartDrain();
         return true;
     }
 
-    /// <param name="changedPeers">The users whose relation to this one the write changes, for change events.</param>
-    private async Task PersistAsync(UserGraphView next, PeerSyncOutbox outbox, params long[] changedPeers)
+    /// <summary>Appends the change as one journal entry, then makes it visible.</summary>
+    /// <param name="marksPeers">The entry leaves deliveries to <paramref name="changedPeers"/> pending.</param>
+    /// <param name="changedPeers">The users whose relation to this one the write changes.</param>
+    private async Task PersistAsync(UserGraphView next, PeerSyncOutbox outbox, bool marksPeers, params long[] changedPeers)
     {
         var before = _view;
-        _state.State = UserGraphState.From(next, outbox);
+        var sequence = _sequence + 1;
+        var entry = new GraphJournalEntry(next.Version, [.. changedPeers.Select(next.FactsAbout)], marksPeers);
         try
         {
-            await _state.WriteStateAsync();
+            await _journal.AppendAsync(UserId, sequence, entry, deliveryPending: marksPeers);
         }
         catch
         {
@@ -371,10 +373,84 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             throw;
         }
 
+        _sequence = sequence;
+        _entriesSinceSnapshot++;
+        if (marksPeers)
+        {
+            _deliveriesPendingThrough = sequence;
+        }
+
         _view = next;
         _outbox = outbox;
-        _storedOutboxIsEmpty = outbox.IsEmpty;
         await PublishChangesAsync(changedPeers.SelectMany(peer => GraphChanges.Between(before, next, peer)));
+        StartSnapshotIfDue();
+    }
+
+    /// <summary>
+    /// Erasure stores a new snapshot and deletes every older journal entry, so no trace of the
+    /// erased relation is left in storage. The marker entry claims the sequence number first,
+    /// which a stale activation could not also claim.
+    /// </summary>
+    private async Task PersistErasureAsync(UserGraphView next, PeerSyncOutbox outbox, params long[] changedPeers)
+    {
+        var before = _view;
+        await _snapshot;
+        var sequence = _sequence + 1;
+        try
+        {
+            await _journal.AppendAsync(UserId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty);
+            _state.State = UserGraphState.From(next, outbox, sequence);
+            await _state.WriteStateAsync();
+            await _journal.DeleteBeforeAsync(UserId, sequence, keepPendingDeliveries: false);
+        }
+        catch
+        {
+            await ResynchronizeAfterFailedWriteAsync();
+            throw;
+        }
+
+        _sequence = sequence;
+        _entriesSinceSnapshot = 0;
+        _view = next;
+        _outbox = outbox;
+        _deliveriesPendingThrough = outbox.IsEmpty ? 0 : sequence;
+        _deliveriesAcknowledgedThrough = 0;
+        await PublishChangesAsync(changedPeers.SelectMany(peer => GraphChanges.Between(before, next, peer)));
+    }
+
+    /// <summary>
+    /// Folds the journal into a new snapshot in the background, outside any request; changes
+    /// appended meanwhile simply follow it. Entries still marked for delivery stay until their
+    /// deliveries are acknowledged, so a crash cannot hide them from the sweeper.
+    /// </summary>
+    private void StartSnapshotIfDue()
+    {
+        if (!_snapshot.IsCompleted || !_journalOptions.IsSnapshotDue(_entriesSinceSnapshot, _view.EdgeCount))
+        {
+            return;
+        }
+
+        _snapshot = WriteSnapshotAsync(_view, _outbox, _sequence);
+    }
+
+    private async Task WriteSnapshotAsync(UserGraphView view, PeerSyncOutbox outbox, long sequence)
+    {
+        try
+        {
+            _state.State = UserGraphState.From(view, outbox, sequence);
+            await _state.WriteStateAsync();
+            _entriesSinceSnapshot = (int)(_sequence - sequence);
+            await _journal.DeleteBeforeAsync(UserId, sequence, keepPendingDeliveries: true);
+        }
+        catch (Exception exception)
+        {
+            // The journal still holds every change; the next due snapshot tries again.
+            LogSnapshotFailed(exception, UserId);
+            if (exception is Orleans.Storage.InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+        }
     }
 
     /// <summary>
@@ -399,16 +475,17 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     /// <summary>
     /// A failed write may still have reached the database (a timeout after commit), and leaves
-    /// the stored version unknown, so the grain re-reads what is stored and delivers any marks it
+    /// the stored sequence unknown, so the grain re-reads what is stored and delivers any marks it
     /// holds. If even that fails it keeps serving the last view it knows was durable and
-    /// deactivates, so the next activation loads afresh instead of writing with a stale version.
+    /// deactivates, so the next activation loads afresh instead of writing at a stale position.
     /// </summary>
     private async Task ResynchronizeAfterFailedWriteAsync()
     {
         try
         {
+            await _snapshot;
             await _state.ReadStateAsync();
-            LoadFromState();
+            await LoadJournalAsync();
             StartDrain();
         }
         catch (Exception exception)
@@ -418,16 +495,22 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         }
     }
 
-    private void LoadFromState()
+    private async Task LoadJournalAsync()
     {
-        _view = _state.State.ToView(UserId);
-        _outbox = _state.State.ToOutbox();
-        _storedOutboxIsEmpty = _outbox.IsEmpty;
+        var snapshot = _state.State;
+        var records = await _journal.ReadAfterAsync(UserId, snapshot.JournalSequence);
+        var recovered = JournalReplay.Recover(UserId, snapshot, records);
+        _view = recovered.View;
+        _outbox = recovered.Outbox;
+        _sequence = recovered.Sequence;
+        _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
+        _deliveriesPendingThrough = recovered.DeliveryPending ? recovered.Sequence : 0;
+        _deliveriesAcknowledgedThrough = 0;
     }
 
     private void StartDrain()
     {
-        if (_draining || _outbox.IsEmpty)
+        if (_draining || (_outbox.IsEmpty && _deliveriesPendingThrough <= _deliveriesAcknowledgedThrough))
         {
             return;
         }
@@ -461,6 +544,19 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
                     }
                 }
             }
+
+            if (!failed && _deliveriesPendingThrough > _deliveriesAcknowledgedThrough)
+            {
+                // Every entry up to here is delivered: the outbox is empty at this point.
+                var through = _sequence;
+                await _journal.AcknowledgeDeliveriesAsync(UserId, through);
+                _deliveriesAcknowledgedThrough = Math.Max(_deliveriesAcknowledgedThrough, through);
+            }
+        }
+        catch (Exception exception)
+        {
+            failed = true;
+            LogAcknowledgementFailed(exception, UserId);
         }
         finally
         {
@@ -512,6 +608,12 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: a stored change could not be published to its change stream")]
     private partial void LogPublishFailed(Exception exception, long userId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: could not store the emptied outbox on deactivation")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: storing that deliveries are done failed; will retry")]
+    private partial void LogAcknowledgementFailed(Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
+    private partial void LogSnapshotFailed(Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: could not store that deliveries are done on deactivation")]
     private partial void LogOutboxNotCleared(Exception exception, long userId);
 }

@@ -1,8 +1,10 @@
 namespace UserGraph.Grains;
 
 /// <summary>
-/// What a user's grain persists, in one row, written whole. Stored with the Orleans binary
-/// serializer, which tolerates added members: add new ones with new ids, never renumber or reuse.
+/// A snapshot of a user's graph, one row written whole through the Orleans ADO.NET provider, now
+/// and then: the changes since are in the user's journal (<see cref="IGraphJournal"/>) after
+/// <see cref="JournalSequence"/>. Stored with the Orleans binary serializer, which tolerates
+/// added members: add new ones with new ids, never renumber or reuse.
 /// </summary>
 [GenerateSerializer]
 [Alias("UserGraph.UserGraphState.v1")]
@@ -36,8 +38,16 @@ public sealed class UserGraphState
     [Id(6)]
     public Dictionary<long, ConnectionRecord>? Connections { get; set; }
 
-    public static UserGraphState From(UserGraphView view, PeerSyncOutbox outbox) => new()
+    /// <summary>
+    /// The last journal entry this snapshot includes. Zero for snapshots written before the
+    /// journal existed, which then held every change.
+    /// </summary>
+    [Id(7)]
+    public long JournalSequence { get; set; }
+
+    public static UserGraphState From(UserGraphView view, PeerSyncOutbox outbox, long journalSequence) => new()
     {
+        JournalSequence = journalSequence,
         Followings = view.Followings.ToStorage(),
         Followers = view.Followers.ToStorage(),
         Hidden = view.Hidden.ToStorage(),

@@ -67,6 +67,27 @@ public sealed record UserGraphView(
         return Changed(next);
     }
 
+    /// <summary>Every edge and record in this view, the measure of how large a snapshot of it is.</summary>
+    public int EdgeCount => Followings.Count + Followers.Count + Hidden.Count + HiddenBy.Count + Connections.Count;
+
+    /// <summary>Everything this view says about <paramref name="peerId"/>, as a journal entry stores it.</summary>
+    public PeerFacts FactsAbout(long peerId) => new(
+        peerId,
+        (Followings.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None) | (Hidden.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None),
+        (Followers.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None) | (HiddenBy.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None),
+        Connections.Get(peerId));
+
+    /// <summary>The view with the relation to one peer set as a journal entry recorded it (replay).</summary>
+    public UserGraphView WithFacts(PeerFacts facts, long version) => this with
+    {
+        Followings = Followings.With(facts.PeerId, facts.Owned.HasFlag(EdgeKinds.Follows)),
+        Hidden = Hidden.With(facts.PeerId, facts.Owned.HasFlag(EdgeKinds.Hides)),
+        Followers = Followers.With(facts.PeerId, facts.Mirrored.HasFlag(EdgeKinds.Follows)),
+        HiddenBy = HiddenBy.With(facts.PeerId, facts.Mirrored.HasFlag(EdgeKinds.Hides)),
+        Connections = Connections.With(facts.PeerId, facts.Connection),
+        Version = version,
+    };
+
     /// <summary>What this user holds as the truth toward <paramref name="userId"/>.</summary>
     public PeerEdges EdgesToward(long userId) => new(
         (Followings.Contains(userId) ? EdgeKinds.Follows : EdgeKinds.None)

@@ -18,9 +18,10 @@ public static class GraphSiloBuilderExtensions
 {
     /// <summary>
     /// The graph's persistence, all on one PostgreSQL database: schema applied on start, grain
-    /// storage (ADO.NET through Npgsql, the state written by the Orleans binary serializer:
-    /// compact and version tolerant through [Id] members, instead of the provider's default JSON
-    /// with type names), and the reminder table that re-drives pending reverse-view deliveries.
+    /// storage for snapshots (ADO.NET through Npgsql, the state written by the Orleans binary
+    /// serializer: compact and version tolerant through [Id] members, instead of the provider's
+    /// default JSON with type names), the change journal beside them, and the reminder table
+    /// behind the sweep that re-drives pending reverse-view deliveries.
     /// </summary>
     /// <param name="storageProviderName">Tests register the real storage under another name to wrap it.</param>
     public static ISiloBuilder AddGraphPersistence(this ISiloBuilder silo, string storageProviderName = GraphStorage.ProviderName)
@@ -38,6 +39,9 @@ public static class GraphSiloBuilderExtensions
             }));
 
         silo.Services.AddOptions<PeerSyncOptions>().BindConfiguration(PeerSyncOptions.SectionName);
+        silo.Services.AddOptions<GraphJournalOptions>().BindConfiguration(GraphJournalOptions.SectionName);
+        silo.Services.AddSingleton<IGraphJournal, PostgresGraphJournal>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PeerSyncSweeperScheduler>();
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;
     }

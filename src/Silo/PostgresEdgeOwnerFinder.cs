@@ -7,8 +7,11 @@ using UserGraph.Grains;
 namespace UserGraph.Silo;
 
 /// <summary>
-/// Reads every stored user graph of this service and returns those that follow or hide the
-/// user, or decide a connection with it. A full scan, streamed row by row: for repairs, not for serving requests.
+/// Reads every stored user graph of this service, snapshots and journals, and returns those that
+/// follow or hide the user, or decide a connection with it. A journal entry that mentions the
+/// user at all makes its owner a candidate: the repair asks each candidate for the truth, so a
+/// candidate too many costs one call, one too few would leave an edge unrepaired. A full scan,
+/// streamed row by row: for repairs and erasure, not for serving requests.
 /// </summary>
 internal sealed class PostgresEdgeOwnerFinder(
     IOptions<GraphDatabaseOptions> database,
@@ -43,6 +46,21 @@ internal sealed class PostgresEdgeOwnerFinder(
             }
         }
 
-        return [.. owners];
+        await reader.DisposeAsync();
+        await using var journal = new NpgsqlCommand(
+            "SELECT user_id, entry FROM graph_journal WHERE service_id = @service",
+            connection);
+        journal.Parameters.AddWithValue("service", cluster.Value.ServiceId);
+        await using var entries = await journal.ExecuteReaderAsync(cancellationToken);
+        while (await entries.ReadAsync(cancellationToken))
+        {
+            var entry = serializer.Deserialize<GraphJournalEntry>((byte[])entries.GetValue(1));
+            if (entry?.Peers.Any(facts => facts.PeerId == userId) == true)
+            {
+                owners.Add(entries.GetInt64(0));
+            }
+        }
+
+        return [.. owners.Distinct()];
     }
 }

@@ -13,7 +13,7 @@ public class ConnectionRecoveryTests
         var (low, high) = (TestUsers.NewId(), TestUsers.NewId());
         await using (var first = await GraphTestCluster.StartAsync(serviceId, silos: 2, faultInjection: true))
         {
-            FaultInjectingGrainStorage.FailWritesOf(high);
+            StorageFaults.FailWritesOf(high);
             var status = await first.GrainFactory.GetGrain<IUserGraphGrain>(low).RequestConnectionAsync(high);
             Assert.Equal(ConnectionStatus.ConnectionRequestSent, status);
             Assert.Equal(
@@ -21,7 +21,7 @@ public class ConnectionRecoveryTests
                 await first.GrainFactory.GetGrain<IUserGraphGrain>(high).GetConnectionStatusAsync(low));
         }
 
-        FaultInjectingGrainStorage.Heal(high);
+        StorageFaults.Heal(high);
         await using var second = await GraphTestCluster.StartAsync(serviceId, silos: 2, faultInjection: true);
 
         // Only the receiver is asked: the decider's stored outbox and reminder must do the rest.

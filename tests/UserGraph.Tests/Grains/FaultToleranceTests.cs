@@ -26,11 +26,10 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_follow_whose_write_fails_is_refused_and_leaves_no_trace()
     {
         var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
-        FaultInjectingGrainStorage.FailWritesOf(me);
+        StorageFaults.FailWritesOf(me);
 
-        var error = await Assert.ThrowsAsync<OrleansException>(() => User(me).FollowAsync(target));
-        Assert.IsType<InjectedStorageFaultException>(error.InnerException);
-        FaultInjectingGrainStorage.Heal(me);
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => User(me).FollowAsync(target));
+        StorageFaults.Heal(me);
 
         Assert.False(await User(me).IsFollowingAsync(target));
         Assert.False(await User(target).IsFollowedByAsync(me));
@@ -44,7 +43,7 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
         var others = Enumerable.Range(0, 5).Select(_ => TestUsers.NewId()).ToArray();
-        FaultInjectingGrainStorage.FailWritesOf(target);
+        StorageFaults.FailWritesOf(target);
 
         await User(me).FollowAsync(target);
         await Task.WhenAll(others.Select(o => User(o).FollowAsync(target)));
@@ -52,7 +51,7 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.Delay(300);
         Assert.False(await User(target).IsFollowedByAsync(me));
 
-        FaultInjectingGrainStorage.Heal(target);
+        StorageFaults.Heal(target);
         var recovery = await GraphConsistency.ConvergesAsync(Grains, [me, target, .. others]);
 
         Assert.Equal(new GraphCounters(5, 0), await User(target).GetCountersAsync());
@@ -77,13 +76,13 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         while (victim is null);
 
         var target = TestUsers.NewId();
-        FaultInjectingGrainStorage.FailWritesOf(target);
+        StorageFaults.FailWritesOf(target);
         await User(me).FollowAsync(target);
         Assert.False(await User(target).IsFollowedByAsync(me));
 
         // The follower's silo dies with the delivery still pending; only storage remembers it.
         await _cluster.KillSiloAsync(victim);
-        FaultInjectingGrainStorage.Heal(target);
+        StorageFaults.Heal(target);
 
         // Only the target is asked, so only the follower's durable reminder can bring it back.
         var recovery = await Eventually.HoldsAsync(

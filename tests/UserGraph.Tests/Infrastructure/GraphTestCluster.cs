@@ -83,6 +83,9 @@ public static class GraphTestCluster
                 GraphStorage.ProviderName,
                 (services, _) => new FaultInjectingGrainStorage(
                     services.GetRequiredKeyedService<IGrainStorage>(FaultInjectingGrainStorage.InnerProviderName)));
+            siloBuilder.Services.AddSingleton<PostgresGraphJournal>();
+            siloBuilder.Services.AddSingleton<IGraphJournal>(
+                services => new FaultInjectingGraphJournal(services.GetRequiredService<PostgresGraphJournal>()));
             ConfigureForTests(siloBuilder);
         }
     }

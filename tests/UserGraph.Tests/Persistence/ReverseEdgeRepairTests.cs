@@ -22,8 +22,8 @@ public class ReverseEdgeRepairTests
             await GraphConsistency.ConvergesAsync(before.GrainFactory, [target, follower, hider]);
         }
 
-        // As if the target's row came back from an old backup: a follower it never had, the real ones missing.
-        await OverwriteStoredStateAsync(serviceId, target, new UserGraphState { Followers = [phantom], Version = 1 });
+        // As if the target's graph came back from an old backup: a follower it never had, the real ones missing.
+        await RestoreOldSnapshotAsync(serviceId, target, new UserGraphState { Followers = [phantom], Version = 1 });
 
         await using var after = await GraphTestCluster.StartAsync(serviceId, silos: 1);
         var grains = after.GrainFactory;
@@ -38,19 +38,26 @@ public class ReverseEdgeRepairTests
         Assert.Equal(new ReverseEdgeRepairReport(2, 0), await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target));
     }
 
-    private static async Task OverwriteStoredStateAsync(string serviceId, long userId, UserGraphState state)
+    /// <summary>The user's snapshot replaced and its journal gone, as a restore of an old backup leaves them.</summary>
+    private static async Task RestoreOldSnapshotAsync(string serviceId, long userId, UserGraphState state)
     {
         await using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var payload = services.GetRequiredService<Serializer>().SerializeToArray(state);
         await using var connection = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "UPDATE grain_state SET payload = @payload WHERE service_id = @service AND grain_type = @type AND grain_id_n1 = @user",
+            """
+            DELETE FROM graph_journal WHERE service_id = @service AND user_id = @user;
+            INSERT INTO grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version)
+            VALUES (@service, @type, 0, @user, '', @payload, 1)
+            ON CONFLICT (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension)
+            DO UPDATE SET payload = EXCLUDED.payload, version = grain_state.version + 1;
+            """,
             connection);
         command.Parameters.AddWithValue("payload", payload);
         command.Parameters.AddWithValue("service", serviceId);
         command.Parameters.AddWithValue("type", GraphStorage.UserGraphStateName);
         command.Parameters.AddWithValue("user", userId);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        Assert.True(await command.ExecuteNonQueryAsync() > 0);
     }
 }

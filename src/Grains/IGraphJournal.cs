@@ -1,0 +1,29 @@
+namespace UserGraph.Grains;
+
+/// <summary>
+/// The append-only change log behind every user's snapshot: a follow appends one small entry,
+/// whatever the size of the graph, and a snapshot now and then lets older entries go.
+/// </summary>
+/// <remarks>
+/// Sequence numbers of one user are dense and only ever grow; an append succeeds only if no entry
+/// at that number or later exists, which is what stops a stale activation from writing over a
+/// newer one (it gets <see cref="Orleans.Storage.InconsistentStateException"/>).
+/// </remarks>
+public interface IGraphJournal
+{
+    /// <summary>The user's entries after <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence);
+
+    /// <summary>Stores the entry at <paramref name="sequence"/>, durably, or throws.</summary>
+    Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending);
+
+    /// <summary>Deletes the entries before <paramref name="sequence"/>, which a stored snapshot covers.</summary>
+    /// <param name="keepPendingDeliveries">Keep entries whose deliveries are not acknowledged yet (compaction), or delete all (erasure).</param>
+    Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries);
+
+    /// <summary>Records that every delivery of entries up to <paramref name="sequence"/> is done.</summary>
+    Task AcknowledgeDeliveriesAsync(long userId, long sequence);
+
+    /// <summary>Users with deliveries pending for longer than <paramref name="age"/> (after a crash, say).</summary>
+    Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit);
+}

@@ -1,0 +1,57 @@
+using UserGraph.Grains;
+
+namespace UserGraph.Silo;
+
+/// <summary>
+/// Makes sure the cluster's <see cref="IPeerSyncSweeperGrain"/> reminder exists once the silo is
+/// active. Retried in the background rather than failing the start: a database hiccup at start
+/// must not stop a silo, and any silo of the cluster succeeding is enough.
+/// </summary>
+internal sealed partial class PeerSyncSweeperScheduler(IGrainFactory grains, ILogger<PeerSyncSweeperScheduler> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(
+            nameof(PeerSyncSweeperScheduler),
+            ServiceLifecycleStage.Active,
+            started =>
+            {
+                _ = ScheduleAsync();
+                return Task.CompletedTask;
+            },
+            _ =>
+            {
+                _stopping.Cancel();
+                return Task.CompletedTask;
+            });
+
+    private async Task ScheduleAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await grains.GetGrain<IPeerSyncSweeperGrain>(0).EnsureScheduledAsync();
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogSchedulingFailed(exception);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the pending-delivery sweep failed; retrying")]
+    private partial void LogSchedulingFailed(Exception exception);
+}

@@ -1,0 +1,204 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using UserGraph.Grains;
+
+namespace UserGraph.Silo;
+
+/// <summary>
+/// <see cref="IGraphJournal"/> on PostgreSQL. Appends from all the silo's grains are gathered
+/// into one multi-row statement while the previous one is in flight (group commit): under load
+/// a round trip and a commit carry many follows, and alone a follow waits for nothing.
+/// </summary>
+internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
+{
+    private const int MaxAppendsPerStatement = 256;
+    private const int AppendWriters = 4;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _serviceId;
+    private readonly Serializer _serializer;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>();
+    private readonly Task[] _writers;
+
+    public PostgresGraphJournal(IOptions<GraphDatabaseOptions> database, IOptions<ClusterOptions> cluster, Serializer serializer)
+    {
+        _dataSource = NpgsqlDataSource.Create(database.Value.ConnectionString);
+        _serviceId = cluster.Value.ServiceId;
+        _serializer = serializer;
+        _writers = [.. Enumerable.Range(0, AppendWriters).Select(_ => Task.Run(WriteAppendsAsync))];
+    }
+
+    public async Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT seq, pending, entry FROM graph_journal
+            WHERE service_id = $1 AND user_id = $2 AND seq > $3
+            ORDER BY seq
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        var records = new List<JournalRecord>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var entry = _serializer.Deserialize<GraphJournalEntry>(reader.GetFieldValue<byte[]>(2))
+                ?? throw new InvalidDataException($"Journal entry {reader.GetInt64(0)} of user {userId} is empty.");
+            records.Add(new JournalRecord(reader.GetInt64(0), reader.GetBoolean(1), entry));
+        }
+
+        return records;
+    }
+
+    public Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending)
+    {
+        var append = new PendingAppend(userId, sequence, deliveryPending, _serializer.SerializeToArray(entry));
+        return _appends.Writer.TryWrite(append)
+            ? append.Stored.Task
+            : Task.FromException(new ObjectDisposedException(nameof(PostgresGraphJournal)));
+    }
+
+    public async Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT $4 OR NOT pending)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = keepPendingDeliveries });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task AcknowledgeDeliveriesAsync(long userId, long sequence)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "UPDATE graph_journal SET pending = false WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND pending");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT DISTINCT user_id FROM graph_journal
+            WHERE service_id = $1 AND pending AND written_on < now() - $2
+            LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = age });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var users = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            users.Add(reader.GetInt64(0));
+        }
+
+        return [.. users];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+        await _dataSource.DisposeAsync();
+    }
+
+    private async Task WriteAppendsAsync()
+    {
+        var batch = new List<PendingAppend>(MaxAppendsPerStatement);
+        var users = new HashSet<long>();
+        PendingAppend? carried = null;
+        while (carried is not null || await _appends.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            users.Clear();
+            if (carried is not null)
+            {
+                batch.Add(carried);
+                users.Add(carried.UserId);
+                carried = null;
+            }
+
+            // One row per user in a statement: two activations of one user (split brain) must
+            // each learn whether their own row was stored.
+            while (batch.Count < MaxAppendsPerStatement && _appends.Reader.TryRead(out var append))
+            {
+                if (!users.Add(append.UserId))
+                {
+                    carried = append;
+                    break;
+                }
+
+                batch.Add(append);
+            }
+
+            await StoreAsync(batch);
+        }
+    }
+
+    private async Task StoreAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(
+                """
+                INSERT INTO graph_journal (service_id, user_id, seq, pending, entry)
+                SELECT $1, a.user_id, a.seq, a.pending, a.entry
+                FROM unnest($2, $3, $4, $5) AS a (user_id, seq, pending, entry)
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM graph_journal j
+                    WHERE j.service_id = $1 AND j.user_id = a.user_id AND j.seq >= a.seq)
+                ON CONFLICT DO NOTHING
+                RETURNING user_id
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. batch.Select(a => a.UserId)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. batch.Select(a => a.Sequence)] });
+            command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. batch.Select(a => a.DeliveryPending)] });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. batch.Select(a => a.Entry)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            var stored = new HashSet<long>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    stored.Add(reader.GetInt64(0));
+                }
+            }
+
+            foreach (var append in batch)
+            {
+                if (stored.Contains(append.UserId))
+                {
+                    append.Stored.TrySetResult();
+                }
+                else
+                {
+                    append.Stored.TrySetException(new InconsistentStateException(
+                        $"Journal entry {append.Sequence} of user {append.UserId} already exists or was superseded: this activation is stale."));
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var append in batch)
+            {
+                append.Stored.TrySetException(exception);
+            }
+        }
+    }
+
+    private sealed record PendingAppend(long UserId, long Sequence, bool DeliveryPending, byte[] Entry)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
