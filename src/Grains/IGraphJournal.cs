@@ -21,8 +21,12 @@ public interface IGraphJournal
     /// <param name="keepPendingDeliveries">Keep entries whose deliveries are not acknowledged yet (compaction), or delete all (erasure).</param>
     Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries);
 
-    /// <summary>Records that every delivery of entries up to <paramref name="sequence"/> is done.</summary>
-    Task AcknowledgeDeliveriesAsync(long userId, long sequence);
+    /// <summary>
+    /// Records that every delivery of entries up to <paramref name="sequence"/> is done, and
+    /// deletes those of them that compaction kept only because they were pending.
+    /// </summary>
+    /// <param name="snapshotSequence">The sequence of the user's stored snapshot: entries before it are no longer needed.</param>
+    Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence);
 
     /// <summary>Users with deliveries pending for longer than <paramref name="age"/> (after a crash, say).</summary>
     Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit);

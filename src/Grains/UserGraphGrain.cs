@@ -42,6 +42,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private UserGraphView _view = UserGraphView.Empty(0);
     private PeerSyncOutbox _outbox = PeerSyncOutbox.Empty;
     private long _sequence;
+    private long _snapshotSequence;
     private int _entriesSinceSnapshot;
     private long _deliveriesPendingThrough;
     private long _deliveriesAcknowledgedThrough;
@@ -84,7 +85,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             try
             {
-                await _journal.AcknowledgeDeliveriesAsync(UserId, _sequence);
+                await _journal.AcknowledgeDeliveriesAsync(UserId, _sequence, _snapshotSequence);
             }
             catch (Exception exception)
             {
@@ -410,6 +411,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         }
 
         _sequence = sequence;
+        _snapshotSequence = sequence;
         _entriesSinceSnapshot = 0;
         _view = next;
         _outbox = outbox;
@@ -439,6 +441,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             _state.State = UserGraphState.From(view, outbox, sequence);
             await _state.WriteStateAsync();
+            _snapshotSequence = sequence;
             _entriesSinceSnapshot = (int)(_sequence - sequence);
             await _journal.DeleteBeforeAsync(UserId, sequence, keepPendingDeliveries: true);
         }
@@ -503,6 +506,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         _view = recovered.View;
         _outbox = recovered.Outbox;
         _sequence = recovered.Sequence;
+        _snapshotSequence = snapshot.JournalSequence;
         _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
         _deliveriesPendingThrough = recovered.DeliveryPending ? recovered.Sequence : 0;
         _deliveriesAcknowledgedThrough = 0;
@@ -549,7 +553,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             {
                 // Every entry up to here is delivered: the outbox is empty at this point.
                 var through = _sequence;
-                await _journal.AcknowledgeDeliveriesAsync(UserId, through);
+                await _journal.AcknowledgeDeliveriesAsync(UserId, through, _snapshotSequence);
                 _deliveriesAcknowledgedThrough = Math.Max(_deliveriesAcknowledgedThrough, through);
             }
         }

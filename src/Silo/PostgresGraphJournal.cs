@@ -75,13 +75,21 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task AcknowledgeDeliveriesAsync(long userId, long sequence)
+    public async Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence)
     {
         await using var command = _dataSource.CreateCommand(
-            "UPDATE graph_journal SET pending = false WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND pending");
+            """
+            WITH folded AS (
+                DELETE FROM graph_journal
+                WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND seq < $4
+            )
+            UPDATE graph_journal SET pending = false
+            WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND seq >= $4 AND pending
+            """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshotSequence });
         await command.ExecuteNonQueryAsync();
     }
 

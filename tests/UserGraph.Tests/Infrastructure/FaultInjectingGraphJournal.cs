@@ -18,10 +18,10 @@ public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJour
             ? Task.FromException(new InjectedStorageFaultException(userId))
             : inner.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries);
 
-    public Task AcknowledgeDeliveriesAsync(long userId, long sequence) =>
+    public Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence) =>
         StorageFaults.WritesFail(userId)
             ? Task.FromException(new InjectedStorageFaultException(userId))
-            : inner.AcknowledgeDeliveriesAsync(userId, sequence);
+            : inner.AcknowledgeDeliveriesAsync(userId, sequence, snapshotSequence);
 
     public Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit) => inner.FindPendingDeliveriesAsync(age, limit);
 }

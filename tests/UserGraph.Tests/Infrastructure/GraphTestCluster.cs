@@ -17,7 +17,9 @@ namespace UserGraph.Tests.Infrastructure;
 public static class GraphTestCluster
 {
     /// <param name="faultInjection">Wrap the storage in <see cref="FaultInjectingGrainStorage"/>.</param>
-    public static async Task<TestCluster> StartAsync(string serviceId, short silos = 2, bool faultInjection = false)
+    /// <param name="settings">Configuration for the silos, on top of the test defaults.</param>
+    public static async Task<TestCluster> StartAsync(
+        string serviceId, short silos = 2, bool faultInjection = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -25,6 +27,11 @@ public static class GraphTestCluster
         builder.Properties["ConnectionStrings:Postgres"] = await TestDatabase.GetConnectionStringAsync();
         // Production re-drives stuck deliveries every minute; tests cannot wait that long.
         builder.Properties["Graph:PeerSync:ReminderPeriod"] = "00:00:02";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         if (faultInjection)
         {
             builder.AddSiloBuilderConfigurator<FaultInjectingSiloConfigurator>();

@@ -1,0 +1,170 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
+using UserGraph.Silo;
+using UserGraph.Tests.Infrastructure;
+
+namespace UserGraph.Tests.Persistence;
+
+/// <summary>The change journal on the real database, alone and behind the grains.</summary>
+public class GraphJournalTests
+{
+    private static async Task<PostgresGraphJournal> JournalAsync(string serviceId)
+    {
+        await PostgresSchema.ApplyAsync(await TestDatabase.GetConnectionStringAsync());
+        var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        return new PostgresGraphJournal(
+            Options.Create(new GraphDatabaseOptions { ConnectionString = await TestDatabase.GetConnectionStringAsync() }),
+            Options.Create(new ClusterOptions { ServiceId = serviceId }),
+            services.GetRequiredService<Serializer>());
+    }
+
+    private static GraphJournalEntry Follow(long peer, long version) =>
+        new(version, [new PeerFacts(peer, EdgeKinds.Follows, EdgeKinds.None, null)], MarksPeers: true);
+
+    [Fact]
+    public async Task An_append_at_a_taken_or_superseded_sequence_is_refused()
+    {
+        await using var journal = await JournalAsync(GraphTestCluster.NewServiceId());
+        var user = TestUsers.NewId();
+        await journal.AppendAsync(user, 1, Follow(2, 1), deliveryPending: false);
+        await journal.AppendAsync(user, 2, Follow(3, 2), deliveryPending: false);
+        await journal.AppendAsync(user, 3, Follow(4, 3), deliveryPending: false);
+        await journal.DeleteBeforeAsync(user, 3, keepPendingDeliveries: true);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 3, Follow(5, 4), false));
+        // Entry 2 is gone, but the newer entry 3 shows that a writer at 2 is stale.
+        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 2, Follow(5, 4), false));
+        await journal.AppendAsync(user, 4, Follow(5, 4), false);
+
+        Assert.Equal([3L, 4L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_of_many_users_all_land_and_one_of_two_rivals_wins()
+    {
+        await using var journal = await JournalAsync(GraphTestCluster.NewServiceId());
+        var users = Enumerable.Range(0, 300).Select(_ => TestUsers.NewId()).ToArray();
+        var rival = users[0];
+
+        var appends = users.Select(u => journal.AppendAsync(u, 1, Follow(1, 1), false))
+            .Append(journal.AppendAsync(rival, 1, Follow(2, 1), false))
+            .Select(async append => { try { await append; return true; } catch (InconsistentStateException) { return false; } })
+            .ToArray();
+        var outcomes = await Task.WhenAll(appends);
+
+        Assert.Equal(users.Length, outcomes.Count(stored => stored));
+        foreach (var user in users)
+        {
+            Assert.Single(await journal.ReadAfterAsync(user, 0));
+        }
+    }
+
+    [Fact]
+    public async Task Pending_deliveries_are_found_until_acknowledged_and_survive_compaction()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        await using var journal = await JournalAsync(serviceId);
+        var (pending, delivered) = (TestUsers.NewId(), TestUsers.NewId());
+        await journal.AppendAsync(pending, 1, Follow(2, 1), deliveryPending: true);
+        await journal.AppendAsync(pending, 2, Follow(3, 2), deliveryPending: false);
+        await journal.AppendAsync(delivered, 1, Follow(2, 1), deliveryPending: true);
+        await journal.AcknowledgeDeliveriesAsync(delivered, 1, snapshotSequence: 0);
+
+        await journal.DeleteBeforeAsync(pending, 2, keepPendingDeliveries: true);
+
+        Assert.Equal([pending], await journal.FindPendingDeliveriesAsync(TimeSpan.Zero, 10));
+        Assert.Empty(await journal.FindPendingDeliveriesAsync(TimeSpan.FromMinutes(5), 10));
+        await journal.AcknowledgeDeliveriesAsync(pending, 2, snapshotSequence: 2);
+        Assert.Empty(await journal.FindPendingDeliveriesAsync(TimeSpan.Zero, 10));
+        // Entry 1 was kept by compaction only while pending; the acknowledgement let it go.
+        Assert.Equal([2L], (await journal.ReadAfterAsync(pending, 0)).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Snapshots_fold_the_journal_and_a_restart_recovers_the_exact_graph()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        var settings = new Dictionary<string, string> { ["Graph:Journal:MinEntriesBetweenSnapshots"] = "4" };
+        var me = TestUsers.NewId();
+        var others = Enumerable.Range(0, 12).Select(_ => TestUsers.NewId()).ToArray();
+        var expected = new HashSet<long>();
+        await using (var first = await GraphTestCluster.StartAsync(serviceId, silos: 1, settings: settings))
+        {
+            var grain = first.GrainFactory.GetGrain<IUserGraphGrain>(me);
+            for (var i = 0; i < 30; i++)
+            {
+                var other = others[(i * 7) % others.Length];
+                var follows = await grain.ToggleFollowAsync(other);
+                if (follows)
+                {
+                    expected.Add(other);
+                }
+                else
+                {
+                    expected.Remove(other);
+                }
+            }
+
+            await GraphConsistency.ConvergesAsync(first.GrainFactory, [me, .. others]);
+            await Eventually.HoldsAsync(
+                async () => await CountJournalRowsAsync(serviceId, me) < 10, TimeSpan.FromSeconds(10), "30 entries folded into a snapshot");
+        }
+
+        await using var second = await GraphTestCluster.StartAsync(serviceId, silos: 1, settings: settings);
+        var statuses = (await second.GrainFactory.GetGrain<IUserGraphGrain>(me).GetStatusesAsync(others)).Statuses;
+        Assert.Equal(others.Select(o => expected.Contains(o) ? ConnectionStatus.Followed : ConnectionStatus.None), statuses);
+        Assert.Empty(await GraphConsistency.ViolationsAsync(second.GrainFactory, [me, .. others]));
+    }
+
+    [Fact]
+    public async Task After_an_erasure_no_stored_entry_names_the_erased_user()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        var (erased, follower, followee) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        await using var cluster = await GraphTestCluster.StartAsync(serviceId, silos: 1);
+        await cluster.GrainFactory.GetGrain<IUserGraphGrain>(follower).FollowAsync(erased);
+        await cluster.GrainFactory.GetGrain<IUserGraphGrain>(erased).FollowAsync(followee);
+        await GraphConsistency.ConvergesAsync(cluster.GrainFactory, [erased, follower, followee]);
+
+        await cluster.GrainFactory.GetGrain<IGraphMaintenanceGrain>(0).EraseUserAsync(erased);
+
+        var mentions = await JournalEntriesAsync(serviceId);
+        Assert.DoesNotContain(mentions, row => row.User == erased && row.Entry.Peers.Length > 0);
+        Assert.DoesNotContain(mentions, row => row.Entry.Peers.Any(p => p.PeerId == erased));
+    }
+
+    private static async Task<long> CountJournalRowsAsync(string serviceId, long userId)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM graph_journal WHERE service_id = @service AND user_id = @user", connection);
+        command.Parameters.AddWithValue("service", serviceId);
+        command.Parameters.AddWithValue("user", userId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<(long User, GraphJournalEntry Entry)>> JournalEntriesAsync(string serviceId)
+    {
+        await using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        await using var connection = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT user_id, entry FROM graph_journal WHERE service_id = @service", connection);
+        command.Parameters.AddWithValue("service", serviceId);
+        var rows = new List<(long, GraphJournalEntry)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), serializer.Deserialize<GraphJournalEntry>((byte[])reader.GetValue(1))!));
+        }
+
+        return rows;
+    }
+}
