@@ -1,25 +1,40 @@
 -- wrk script: callers rotate over the data file's lines (token + ids).
---   wrk ... -s bench/load.lua URL -- DATA_FILE IDS_PER_REQUEST [follow PATH_TEMPLATE]
+--   wrk -tTHREADS ... -s bench/load.lua URL -- DATA_FILE IDS_PER_REQUEST [follow PATH_TEMPLATE THREADS]
+-- In follow mode each wrk thread owns every n-th caller, and each caller alternates between
+-- following and unfollowing its target, so every request changes the graph and its size stays put.
+local thread_count = 0
 local callers = {}
 local counter = 0
 local mode = "statuses"
 local path_template = nil
 
+function setup(thread)
+  thread:set("id", thread_count)
+  thread_count = thread_count + 1
+end
+
 function init(args)
   local count = tonumber(args[2])
   mode = args[3] or "statuses"
   path_template = args[4]
+  local threads = tonumber(args[5] or "1")
+  local line_number = 0
   for line in io.lines(args[1]) do
-    local fields = {}
-    for word in line:gmatch("%S+") do fields[#fields + 1] = word end
-    local token = table.remove(fields, 1)
-    local ids = {}
-    for i = 1, count do ids[i] = fields[i] end
-    callers[#callers + 1] = {
-      auth = "Bearer " .. token,
-      body = '{"users":[' .. table.concat(ids, ",") .. ']}',
-      target = fields[2],
-    }
+    line_number = line_number + 1
+    if mode ~= "follow" or line_number % threads == id then
+      local fields = {}
+      for word in line:gmatch("%S+") do fields[#fields + 1] = word end
+      local token = table.remove(fields, 1)
+      local ids = {}
+      for i = 1, count do ids[i] = fields[i] end
+      callers[#callers + 1] = {
+        auth = "Bearer " .. token,
+        body = '{"users":[' .. table.concat(ids, ",") .. ']}',
+        -- An id the seeder did not make the caller follow (odd positions are random).
+        target = fields[2],
+        following = false,
+      }
+    end
   end
   counter = math.random(#callers)
 end
@@ -28,8 +43,8 @@ function request()
   counter = counter % #callers + 1
   local caller = callers[counter]
   if mode == "follow" then
-    -- Alternate follow and unfollow of the same target, so the graph stays the same size.
-    local method = (math.floor(counter / #callers) % 2 == 0) and "PUT" or "DELETE"
+    caller.following = not caller.following
+    local method = caller.following and "PUT" or "DELETE"
     return wrk.format(method, string.format(path_template, caller.target), { ["Authorization"] = caller.auth }, nil)
   end
   return wrk.format("POST", nil, { ["Authorization"] = caller.auth, ["Content-Type"] = "application/json" }, caller.body)

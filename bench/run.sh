@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,memory]
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
 # db-direct and the service, one after another with warm-up, and prints a table and ratio lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-users=100000 follows=100 callers=10000 warmup=5 duration=20
-if [ "${1:-}" = "--small" ]; then users=10000 callers=2000 warmup=3 duration=5; fi
+users=100000 follows=100 callers=10000 warmup=5 duration=20 only=all
+while [ $# -gt 0 ]; do
+  case $1 in
+    --small) users=10000 callers=2000 warmup=3 duration=5 ;;
+    --only) only=$2; shift ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,memory]" >&2; exit 2 ;;
+  esac
+  shift
+done
+want() { [ "$only" = all ] || [[ ",$only," == *",$1,"* ]]; }
 
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 dotnet build src/Silo -c Release -nologo -v quiet >/dev/null
@@ -23,7 +31,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-connection=$(scripts/postgres.sh start "$work/postgres" 15498)
+# BENCH_PG_STATEMENTS=1: also print the statements PostgreSQL spent its time on (a profile of the database side).
+pg_options=""
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_options="-c shared_preload_libraries=pg_stat_statements"
+connection=$(PG_OPTIONS="$pg_options" scripts/postgres.sh start "$work/postgres" 15498)
+psql_bench() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p 15498 -U postgres -d usergraph "$@"; }
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 key=$(openssl rand -base64 32)
 harness=bench/Harness/bin/Release/net10.0/UserGraph.Bench.Harness.dll
 echo "seeding $users users x $follows follows..."
@@ -52,22 +65,38 @@ for url in http://127.0.0.1:5280/health/ready http://127.0.0.1:5281/ceiling/stat
 done
 
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+# PostgreSQL's CPU: the postmaster and its live backends (the pools keep theirs open).
+db_cpu_seconds() {
+  local postmaster
+  postmaster=$(head -n 1 "$work/postgres/postmaster.pid")
+  { echo "$postmaster"; ps -o pid= --ppid "$postmaster"; } | while read -r p; do cat "/proc/$p/stat" 2>/dev/null; done \
+    | awk '{ t += $14 + $15 } END { printf "%.2f", t / 100 }'
+}
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v); print v + 0 } else { sub(/s/, "", v); print v * 1000 } }'; }
 
-printf '%-14s %-12s %5s %10s %9s %9s %8s\n' workload target conns "req/s" "p50 ms" "p99 ms" "cpu s" | tee "$work/table.txt"
+printf '%-14s %-12s %5s %10s %9s %9s %8s %8s\n' workload target conns "req/s" "p50 ms" "p99 ms" "cpu s" "db cpu s" | tee "$work/table.txt"
 # measure NAME TARGET URL CONNS IDS SERVER_PID [follow PATH]
 measure() {
   local name=$1 target=$2 url=$3 conns=$4 ids=$5 pid=$6 mode=${7:-statuses} path=${8:-}
-  wrk -t2 -c"$conns" -d"${warmup}s" -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path" >/dev/null
-  local before out rps p50 p99 after
-  before=$(cpu_seconds "$pid")
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path")
-  after=$(cpu_seconds "$pid")
+  wrk -t2 -c"$conns" -d"${warmup}s" -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path" 2 >/dev/null
+  local before out rps p50 p99 after tracer="" db_before db_after
+  before=$(cpu_seconds "$pid") db_before=$(db_cpu_seconds)
+  # BENCH_TRACE_DIR=DIR: a CPU profile of the service during each of its measured runs (needs dotnet-trace on PATH).
+  if [ -n "${BENCH_TRACE_DIR:-}" ] && [ "$target" = service ]; then
+    mkdir -p "$BENCH_TRACE_DIR"
+    dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time,dotnet-common --format Speedscope --duration "00:00:00:0$((duration < 9 ? duration : 9))" \
+      -o "$BENCH_TRACE_DIR/$name-$conns.nettrace" >"$BENCH_TRACE_DIR/$name-$conns.log" 2>&1 &
+    tracer=$!
+  fi
+  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path" 2)
+  after=$(cpu_seconds "$pid") db_after=$(db_cpu_seconds)
+  [ -n "$tracer" ] && { wait "$tracer" 2>/dev/null || true; }
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
   p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-  printf '%-14s %-12s %5s %10.0f %9.2f %9.2f %8.2f\n' "$name" "$target" "$conns" "$rps" "$p50" "$p99" \
-    "$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" | tee -a "$work/table.txt"
+  printf '%-14s %-12s %5s %10.0f %9.2f %9.2f %8.2f %8.2f\n' "$name" "$target" "$conns" "$rps" "$p50" "$p99" \
+    "$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" \
+    "$(awk -v a="$db_after" -v b="$db_before" 'BEGIN { print a - b }')" | tee -a "$work/table.txt"
   echo "$name $target $conns $rps $p50 $p99" >> "$work/results.txt"
 }
 
@@ -77,16 +106,24 @@ for target in ceiling jwt db; do
 done
 wrk -t2 -c32 -d"$((warmup * 3))s" -s bench/load.lua http://127.0.0.1:5280/api/v2/user/connection/statuses/ -- "$work/callers.txt" 100 >/dev/null
 
-for conns in 32 128; do
-  for ids in 100 1; do
-    measure "statuses-$ids" ceiling http://127.0.0.1:5281/ceiling/statuses "$conns" "$ids" "$peer"
-    measure "statuses-$ids" jwt-ceiling http://127.0.0.1:5281/jwt/statuses "$conns" "$ids" "$peer"
-    measure "statuses-$ids" db-direct http://127.0.0.1:5281/db/statuses "$conns" "$ids" "$peer"
-    measure "statuses-$ids" service http://127.0.0.1:5280/api/v2/user/connection/statuses/ "$conns" "$ids" "$service"
+if want statuses; then
+  for conns in 32 128; do
+    for ids in 100 1; do
+      measure "statuses-$ids" ceiling http://127.0.0.1:5281/ceiling/statuses "$conns" "$ids" "$peer"
+      measure "statuses-$ids" jwt-ceiling http://127.0.0.1:5281/jwt/statuses "$conns" "$ids" "$peer"
+      measure "statuses-$ids" db-direct http://127.0.0.1:5281/db/statuses "$conns" "$ids" "$peer"
+      measure "statuses-$ids" service http://127.0.0.1:5280/api/v2/user/connection/statuses/ "$conns" "$ids" "$service"
+    done
   done
-done
-measure follow db-direct http://127.0.0.1:5281 32 1 "$peer" follow "/db/follow/%s"
-measure follow service http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
+fi
+if want follow; then
+  dotnet "$harness" warm-follows http://127.0.0.1:5281 "/db/follow/{0}" "$work/callers.txt"
+  measure follow db-direct http://127.0.0.1:5281 32 1 "$peer" follow "/db/follow/%s"
+  dotnet "$harness" warm-follows http://127.0.0.1:5280 "/api/v2/user/{0}/follow/" "$work/callers.txt"
+  [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -qc "SELECT pg_stat_statements_reset()" >/dev/null
+  measure follow service http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
+  [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -c "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
+fi
 
 echo "peak RSS: service $(awk '/VmHWM/ { print $2 / 1024 " MiB" }' /proc/$service/status), peer $(awk '/VmHWM/ { print $2 / 1024 " MiB" }' /proc/$peer/status)"
 
@@ -97,8 +134,12 @@ ratio() { # NAME NUMERATOR DENOMINATOR OP TARGET
     met = (op == ">=") ? (r >= t) : (r <= t)
     printf "ratio: %s = %.2f (target %s %s) %s\n", n, r, op, t, met ? "met" : "missed" }'
 }
-ratio statuses-100-vs-jwt-ceiling "$(value statuses-100 service 32 4)" "$(value statuses-100 jwt-ceiling 32 4)" ">=" 0.9
-ratio statuses-100-vs-db-direct "$(value statuses-100 service 32 4)" "$(value statuses-100 db-direct 32 4)" ">=" 5
-ratio statuses-100-p99-vs-jwt-ceiling "$(value statuses-100 service 32 6)" "$(value statuses-100 jwt-ceiling 32 6)" "<=" 1.5
-ratio statuses-1-vs-jwt-ceiling "$(value statuses-1 service 32 4)" "$(value statuses-1 jwt-ceiling 32 4)" ">=" 0.9
-ratio writes-vs-db-direct "$(value follow service 32 4)" "$(value follow db-direct 32 4)" ">=" 0.7
+if want statuses; then
+  ratio statuses-100-vs-jwt-ceiling "$(value statuses-100 service 32 4)" "$(value statuses-100 jwt-ceiling 32 4)" ">=" 0.9
+  ratio statuses-100-vs-db-direct "$(value statuses-100 service 32 4)" "$(value statuses-100 db-direct 32 4)" ">=" 5
+  ratio statuses-100-p99-vs-jwt-ceiling "$(value statuses-100 service 32 6)" "$(value statuses-100 jwt-ceiling 32 6)" "<=" 1.5
+  ratio statuses-1-vs-jwt-ceiling "$(value statuses-1 service 32 4)" "$(value statuses-1 jwt-ceiling 32 4)" ">=" 0.9
+fi
+if want follow; then
+  ratio writes-vs-db-direct "$(value follow service 32 4)" "$(value follow db-direct 32 4)" ">=" 0.7
+fi

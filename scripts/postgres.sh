@@ -4,6 +4,7 @@
 #   scripts/postgres.sh stop DATA_DIR         stop it
 #   scripts/postgres.sh destroy DATA_DIR      stop it and delete its files (throwaway servers)
 # PG_FSYNC=off (tests only) trades crash durability of the whole machine for speed.
+# PG_OPTIONS adds server options (the benchmark's profile mode loads pg_stat_statements with it).
 set -euo pipefail
 
 die() { echo "postgres.sh: $*" >&2; exit 1; }
@@ -48,7 +49,7 @@ case "$cmd" in
     fi
     if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
       as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=${PG_FSYNC:-on} -c max_connections=200 ${PG_OPTIONS:-}" start >/dev/null \
         || { tail -n 20 "$data/server.log" >&2; die "the server did not start (is port $port free?)"; }
     fi
     exists=$("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'usergraph'")

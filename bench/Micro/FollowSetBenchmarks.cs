@@ -3,7 +3,10 @@ using UserGraph.Grains;
 
 namespace UserGraph.Bench.Micro;
 
-/// <summary>The statuses lookup (100 ids, half of them present) and one follow or unfollow, by set size.</summary>
+/// <summary>
+/// The statuses lookup (100 ids, half of them present), one follow or unfollow, and a run of
+/// 3,000 new followers (which includes the overlay folds a single change does not show), by set size.
+/// </summary>
 [MemoryDiagnoser]
 public class FollowSetBenchmarks
 {
@@ -45,4 +48,16 @@ public class FollowSetBenchmarks
 
     [Benchmark]
     public FollowSet Remove() => _set.Without(_present);
+
+    [Benchmark(OperationsPerInvoke = 3000)]
+    public FollowSet Add3000()
+    {
+        var set = _set;
+        for (var i = 0; i < 3000; i++)
+        {
+            set = set.With(i * 2L + 1);
+        }
+
+        return set;
+    }
 }

@@ -46,6 +46,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private int _entriesSinceSnapshot;
     private long _deliveriesPendingThrough;
     private long _deliveriesAcknowledgedThrough;
+    private bool _acknowledgeWhenDrained;
     private Task _snapshot = Task.CompletedTask;
     private bool _draining;
     private IGrainTimer? _retryTimer;
@@ -208,6 +209,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     public Task ResumeDeliveriesAsync()
     {
+        _acknowledgeWhenDrained = true;
         StartDrain();
         return Task.CompletedTask;
     }
@@ -510,11 +512,12 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
         _deliveriesPendingThrough = recovered.DeliveryPending ? recovered.Sequence : 0;
         _deliveriesAcknowledgedThrough = 0;
+        _acknowledgeWhenDrained = recovered.DeliveryPending;
     }
 
     private void StartDrain()
     {
-        if (_draining || (_outbox.IsEmpty && _deliveriesPendingThrough <= _deliveriesAcknowledgedThrough))
+        if (_draining || (_outbox.IsEmpty && !AcknowledgementDue))
         {
             return;
         }
@@ -549,12 +552,13 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
                 }
             }
 
-            if (!failed && _deliveriesPendingThrough > _deliveriesAcknowledgedThrough)
+            if (!failed && AcknowledgementDue)
             {
                 // Every entry up to here is delivered: the outbox is empty at this point.
                 var through = _sequence;
                 await _journal.AcknowledgeDeliveriesAsync(UserId, through, _snapshotSequence);
                 _deliveriesAcknowledgedThrough = Math.Max(_deliveriesAcknowledgedThrough, through);
+                _acknowledgeWhenDrained = false;
             }
         }
         catch (Exception exception)
@@ -597,6 +601,15 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             delay,
             Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// Storage still lists deliveries as pending that are done, and someone asked for the record
+    /// to be put straight: the sweeper, or an activation that found them. A grain that is up
+    /// does not write an acknowledgement after every delivery: that would cost a database write
+    /// per follow. It does so when the sweeper asks (once per sweep period at most) or when it
+    /// deactivates, so only a crash leaves entries for the sweeper to act on.
+    /// </summary>
+    private bool AcknowledgementDue => _acknowledgeWhenDrained && _deliveriesPendingThrough > _deliveriesAcknowledgedThrough;
 
     private IUserGraphReplica Replica(long userId) => GrainFactory.GetGrain<IUserGraphReplica>(userId);
 

@@ -60,4 +60,47 @@ public class FollowSetTests
         Assert.Same(FollowSet.Empty, FollowSet.FromSorted(null));
         Assert.Equal([1L, 7], FollowSet.FromSorted([1, 7]).Ids.ToArray());
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(FollowSet.OverlayThreshold + 500)]
+    [InlineData(40_000)]
+    public void Random_changes_give_the_same_answers_as_a_reference_set(int size)
+    {
+        var random = new Random(size);
+        var reference = new SortedSet<long>();
+        while (reference.Count < size)
+        {
+            reference.Add(random.Next(1, size * 4));
+        }
+
+        var set = FollowSet.FromSorted([.. reference]);
+        var earlier = new List<(FollowSet Set, long[] Ids)>();
+        for (var step = 0; step < 3000; step++)
+        {
+            var id = random.Next(1, size * 4);
+            var present = random.Next(2) == 0;
+            set = set.With(id, present);
+            if (present)
+            {
+                reference.Add(id);
+            }
+            else
+            {
+                reference.Remove(id);
+            }
+
+            Assert.Equal(reference.Contains(id), set.Contains(id));
+            if (step % 500 == 0)
+            {
+                earlier.Add((set, [.. reference]));
+            }
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+        Assert.Equal(reference, set.Ids.ToArray());
+        Assert.All(Enumerable.Range(0, 2000).Select(_ => (long)random.Next(0, size * 4 + 2)), id => Assert.Equal(reference.Contains(id), set.Contains(id)));
+        // Older versions are untouched by later changes (reads may still hold them).
+        Assert.All(earlier, old => Assert.Equal(old.Ids, old.Set.Ids.ToArray()));
+    }
 }
