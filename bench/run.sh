@@ -28,6 +28,8 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   scripts/postgres.sh destroy "$work/postgres"
+  # The processes' logs outlive the run, for a look when a figure is odd.
+  mkdir -p bench/logs && cp "$work"/*.log bench/logs/ 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -125,7 +127,23 @@ if want follow; then
   [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -c "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
 fi
 
+if want cold; then
+  dotnet "$harness" cold-reads http://127.0.0.1:5280/api/v2/user/connection/statuses/ "$work/callers.txt.cold" | tee -a "$work/results.txt" \
+    | awk '{ printf "%-14s %-12s %5s %10s %9.2f %9.2f\n", "statuses-1k", $2, $3, $4, $5, $6 }' | tee -a "$work/table.txt"
+fi
+if want bytes; then
+  dotnet "$harness" bytes-per-follow http://127.0.0.1:5280 "$connection" "$key" | tee -a "$work/results.txt" \
+    | awk '{ printf "bytes per follow of a user followed by %s: %s B (over %s follows)\n", substr($2, 13), $5, $4 }' | tee -a "$work/table.txt"
+fi
+
 echo "peak RSS: service $(awk '/VmHWM/ { print $2 / 1024 " MiB" }' /proc/$service/status), peer $(awk '/VmHWM/ { print $2 / 1024 " MiB" }' /proc/$peer/status)"
+
+if want memory; then
+  # The service is stopped first: the measurement's own silo activates the same users.
+  kill "$service"; wait "$service" 2>/dev/null || true
+  dotnet "$harness" memory "$connection" bench "$((users < 100000 ? users : 100000))" "$follows" | tee -a "$work/results.txt" \
+    | awk '{ printf "memory %s: %s (%s users active)\n", $2, $4, $3 }' | tee -a "$work/table.txt"
+fi
 
 value() { awk -v n="$1" -v t="$2" -v c="$3" -v f="$4" '$1 == n && $2 == t && $3 == c { print $f }' "$work/results.txt"; }
 ratio() { # NAME NUMERATOR DENOMINATOR OP TARGET
@@ -139,6 +157,16 @@ if want statuses; then
   ratio statuses-100-vs-db-direct "$(value statuses-100 service 32 4)" "$(value statuses-100 db-direct 32 4)" ">=" 5
   ratio statuses-100-p99-vs-jwt-ceiling "$(value statuses-100 service 32 6)" "$(value statuses-100 jwt-ceiling 32 6)" "<=" 1.5
   ratio statuses-1-vs-jwt-ceiling "$(value statuses-1 service 32 4)" "$(value statuses-1 jwt-ceiling 32 4)" ">=" 0.9
+fi
+if want cold; then
+  ratio cold-read-1k-edges-p50-ms "$(value statuses-1k-edges cold-read 1 5)" 1 "<=" 5
+fi
+if want bytes; then
+  ratio bytes-per-follow-1M-vs-10-followers "$(value bytes-per-follow followed-by-1000000 16 5)" "$(value bytes-per-follow followed-by-10 16 5)" "<=" 2
+fi
+if want memory; then
+  ratio memory-bytes-per-edge "$(value memory bytes-per-edge "$((users < 100000 ? users : 100000))" 4)" 1 "<=" 8
+  ratio memory-bytes-per-user-with-100-edges "$(value memory user-with-100-edges-bytes "$((users < 100000 ? users : 100000))" 4)" 1 "<=" 3500
 fi
 if want follow; then
   ratio writes-vs-db-direct "$(value follow service 32 4)" "$(value follow db-direct 32 4)" ">=" 0.7

@@ -4,6 +4,9 @@ using UserGraph.Bench.Harness;
 // dotnet UserGraph.Bench.Harness.dll seed CONNECTION SERVICE_ID USERS FOLLOWS CALLERS KEY DATA_FILE
 // dotnet UserGraph.Bench.Harness.dll serve CONNECTION KEY --urls http://127.0.0.1:PORT
 // dotnet UserGraph.Bench.Harness.dll warm-follows BASE_URL PATH_TEMPLATE DATA_FILE
+// dotnet UserGraph.Bench.Harness.dll cold-reads STATUSES_URL COLD_DATA_FILE
+// dotnet UserGraph.Bench.Harness.dll bytes-per-follow BASE_URL CONNECTION KEY
+// dotnet UserGraph.Bench.Harness.dll memory CONNECTION SERVICE_ID USERS FOLLOWS
 if (args.Length >= 8 && args[0] == "seed")
 {
     await Seeder.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6], args[7]);
@@ -13,6 +16,24 @@ if (args.Length >= 8 && args[0] == "seed")
 if (args.Length >= 4 && args[0] == "warm-follows")
 {
     await FollowWarmup.RunAsync(args[1], args[2], args[3], connections: 32);
+    return 0;
+}
+
+if (args.Length >= 3 && args[0] == "cold-reads")
+{
+    await ColdReads.RunAsync(args[1], args[2]);
+    return 0;
+}
+
+if (args.Length >= 4 && args[0] == "bytes-per-follow")
+{
+    await BytesPerFollow.RunAsync(args[1], args[2], args[3]);
+    return 0;
+}
+
+if (args.Length >= 5 && args[0] == "memory")
+{
+    await MemoryPerUser.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
     return 0;
 }
 

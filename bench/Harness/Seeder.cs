@@ -14,7 +14,10 @@ namespace UserGraph.Bench.Harness;
 /// <summary>
 /// Writes the same graph into the service's storage (one grain state row per user, with both
 /// views) and into the peer's follows table, and the load generator's data file: one line per
-/// caller with a token and 100 ids, half of them followed by that caller.
+/// caller with a token and 100 ids, half of them followed by that caller. Beside them, for the
+/// service only: <see cref="BenchUsers.ColdCount"/> users with 1,000 followings each that no
+/// workload touches before the cold-read measurement, and the users of
+/// <see cref="BenchUsers.FollowedSizes"/> followers each for the bytes-per-follow measurement.
 /// </summary>
 public static class Seeder
 {
@@ -49,17 +52,38 @@ public static class Seeder
         await using (var rows = await connection.BeginBinaryImportAsync(
             "COPY grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var u = 1; u <= users; u++)
+            async Task WriteStateAsync(long userId, UserGraphState state)
             {
-                var state = new UserGraphState { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 };
                 await rows.StartRowAsync();
                 await rows.WriteAsync(serviceId, NpgsqlDbType.Varchar);
                 await rows.WriteAsync(GraphStorage.UserGraphStateName, NpgsqlDbType.Varchar);
                 await rows.WriteAsync(0L, NpgsqlDbType.Bigint);
-                await rows.WriteAsync((long)u, NpgsqlDbType.Bigint);
+                await rows.WriteAsync(userId, NpgsqlDbType.Bigint);
                 await rows.WriteAsync("", NpgsqlDbType.Varchar);
                 await rows.WriteAsync(serializer.Serialize(state).ToArray(), NpgsqlDbType.Bytea);
                 await rows.WriteAsync(1, NpgsqlDbType.Integer);
+            }
+
+            for (var u = 1; u <= users; u++)
+            {
+                await WriteStateAsync(u, new UserGraphState { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 });
+            }
+
+            for (var c = 0; c < BenchUsers.ColdCount; c++)
+            {
+                await WriteStateAsync(BenchUsers.Cold(c), new UserGraphState { Followings = FollowsOf(c + 1, users, 1000), Version = 1 });
+            }
+
+            for (var i = 0; i < BenchUsers.FollowedSizes.Length; i++)
+            {
+                var size = BenchUsers.FollowedSizes[i];
+                var followersOfCelebrity = new long[size];
+                for (var f = 0; f < size; f++)
+                {
+                    followersOfCelebrity[f] = BenchUsers.SeededFollowersBase + f;
+                }
+
+                await WriteStateAsync(BenchUsers.Followed(i), new UserGraphState { Followers = followersOfCelebrity, Version = 1 });
             }
 
             await rows.CompleteAsync();
@@ -104,6 +128,10 @@ public static class Seeder
         }
 
         await File.WriteAllTextAsync(dataFile, lines.ToString());
+        await File.WriteAllLinesAsync(
+            dataFile + ".cold",
+            Enumerable.Range(0, BenchUsers.ColdCount).Select(c =>
+                BenchUsers.Token(signingKey, BenchUsers.Cold(c)) + " " + string.Join(' ', FollowsOf(c + 1, users, 1000).Where((_, i) => i % 20 == 0).Concat(Enumerable.Range(1, 50).Select(i => (long)i)))));
         Console.WriteLine($"seeded {users} users x {follows} follows, {callers} callers");
     }
 

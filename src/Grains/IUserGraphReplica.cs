@@ -15,8 +15,18 @@ public interface IUserGraphReplica : IGrainWithIntegerKey
     /// connection record when it is the pair's authority) and stores it in this user's views.
     /// Idempotent and order-free: it always converges on the truth.
     /// </summary>
+    /// <remarks>
+    /// Interleaves: the request is queued and answered once a pull that includes it is stored,
+    /// so a user many others act on at once (a celebrity gaining followers) pulls from all of
+    /// them in one batch and one journal entry instead of one by one.
+    /// </remarks>
+    [AlwaysInterleave]
     [Alias("SyncEdgesFrom")]
     Task SyncEdgesFromAsync(long ownerId);
+
+    /// <summary>Pulls from every owner that asked since the last pull, as one stored change (a request to itself).</summary>
+    [Alias("PullRequestedEdges")]
+    Task PullRequestedEdgesAsync();
 
     /// <summary>Wakes the user to deliver what its journal still marks as pending (sent by the sweeper).</summary>
     [AlwaysInterleave]

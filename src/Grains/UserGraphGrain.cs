@@ -47,6 +47,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private long _deliveriesPendingThrough;
     private long _deliveriesAcknowledgedThrough;
     private bool _acknowledgeWhenDrained;
+    private Dictionary<long, TaskCompletionSource> _requestedPulls = [];
+    private bool _pullScheduled;
     private Task _snapshot = Task.CompletedTask;
     private bool _draining;
     private IGrainTimer? _retryTimer;
@@ -192,18 +194,92 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         return corrected.Count;
     }
 
-    public async Task SyncEdgesFromAsync(long ownerId)
+    public Task SyncEdgesFromAsync(long ownerId)
     {
         if (ownerId <= 0 || ownerId == UserId)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        var edges = await Replica(ownerId).GetEdgesTowardAsync(UserId);
-        var next = _view.WithEdgesFrom(ownerId, edges);
-        if (!ReferenceEquals(next, _view))
+        if (!_requestedPulls.TryGetValue(ownerId, out var pulled))
         {
-            await PersistAsync(next, _outbox, marksPeers: false, ownerId);
+            pulled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requestedPulls[ownerId] = pulled;
+        }
+
+        if (!_pullScheduled)
+        {
+            _pullScheduled = true;
+            _ = SchedulePullAsync();
+        }
+
+        return pulled.Task;
+    }
+
+    public async Task PullRequestedEdgesAsync()
+    {
+        _pullScheduled = false;
+        var batch = _requestedPulls;
+        _requestedPulls = [];
+        try
+        {
+            var owners = batch.Keys.ToArray();
+            var next = _view;
+            var changed = new List<long>();
+            foreach (var chunk in owners.Chunk(64))
+            {
+                var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var pulled = next.WithEdgesFrom(chunk[i], edges[i]);
+                    if (!ReferenceEquals(pulled, next))
+                    {
+                        changed.Add(chunk[i]);
+                    }
+
+                    next = pulled;
+                }
+            }
+
+            if (changed.Count > 0)
+            {
+                await PersistAsync(next, _outbox, marksPeers: false, [.. changed]);
+            }
+
+            foreach (var pulled in batch.Values)
+            {
+                pulled.TrySetResult();
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pulled in batch.Values)
+            {
+                pulled.TrySetException(exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="PullRequestedEdgesAsync"/> as a request of its own, in turn with this
+    /// user's other writes, for every pull asked for until it starts. If it cannot run, the
+    /// owners waiting are failed, and their retries ask again.
+    /// </summary>
+    private async Task SchedulePullAsync()
+    {
+        try
+        {
+            await this.AsReference<IUserGraphReplica>().PullRequestedEdgesAsync();
+        }
+        catch (Exception exception)
+        {
+            _pullScheduled = false;
+            var waiting = _requestedPulls;
+            _requestedPulls = [];
+            foreach (var pulled in waiting.Values)
+            {
+                pulled.TrySetException(exception);
+            }
         }
     }
 

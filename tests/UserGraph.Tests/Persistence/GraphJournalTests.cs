@@ -113,7 +113,7 @@ public class GraphJournalTests
 
             await GraphConsistency.ConvergesAsync(first.GrainFactory, [me, .. others]);
             await Eventually.HoldsAsync(
-                async () => await CountJournalRowsAsync(serviceId, me) < 10, TimeSpan.FromSeconds(10), "30 entries folded into a snapshot");
+                async () => await CountJournalRowsAsync(serviceId, me) < 10, TimeSpan.FromSeconds(30), "30 entries folded into a snapshot");
         }
 
         await using var second = await GraphTestCluster.StartAsync(serviceId, silos: 1, settings: settings);
