@@ -30,6 +30,12 @@ public static class MemoryPerUser
         var start = Heap();
         await ActivateAsync(grains, Enumerable.Range(0, users).Select(i => 900_000_000L + i));
         var afterEmpty = Heap();
+        if (Environment.GetEnvironmentVariable("BENCH_MEMORY_PAUSE") is { } pause)
+        {
+            Console.Error.WriteLine($"paused for a heap dump of process {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause)));
+        }
+
         await ActivateAsync(grains, Enumerable.Range(1, users).Select(i => (long)i));
         var afterSeeded = Heap();
 

@@ -19,28 +19,28 @@ namespace UserGraph.Grains;
 /// </remarks>
 public sealed class FollowSet
 {
-    public static readonly FollowSet Empty = new([], [], []);
+    public static readonly FollowSet Empty = new([], null);
 
     /// <summary>Sets smaller than this are copied whole on every change; the overlay only pays off above it.</summary>
     internal const int OverlayThreshold = 4096;
 
     private readonly long[] _base;
-    private readonly long[] _added;
-    private readonly long[] _removed;
-    private long[]? _merged;
 
-    private FollowSet(long[] sortedBase, long[] added, long[] removed)
+    // Null for every set without pending changes, which is almost all of them: an active
+    // user's sets then cost one small object and their array.
+    private readonly Overlay? _overlay;
+
+    private FollowSet(long[] sortedBase, Overlay? overlay)
     {
         _base = sortedBase;
-        _added = added;
-        _removed = removed;
-        if (added.Length == 0 && removed.Length == 0)
-        {
-            _merged = sortedBase;
-        }
+        _overlay = overlay is { Added.Length: 0, Removed.Length: 0 } ? null : overlay;
     }
 
-    public int Count => _base.Length + _added.Length - _removed.Length;
+    private long[] AddedIds => _overlay?.Added ?? [];
+
+    private long[] RemovedIds => _overlay?.Removed ?? [];
+
+    public int Count => _base.Length + (_overlay is null ? 0 : _overlay.Added.Length - _overlay.Removed.Length);
 
     /// <summary>The ids in ascending order. The array is shared: callers must not change it.</summary>
     public ReadOnlyMemory<long> Ids => Merged();
@@ -64,13 +64,15 @@ public sealed class FollowSet
             }
         }
 
-        return new FollowSet(sortedIds, [], []);
+        return new FollowSet(sortedIds, null);
     }
 
     public bool Contains(long id) =>
-        Array.BinarySearch(_base, id) >= 0
-            ? _removed.Length == 0 || Array.BinarySearch(_removed, id) < 0
-            : _added.Length > 0 && Array.BinarySearch(_added, id) >= 0;
+        _overlay is null
+            ? Array.BinarySearch(_base, id) >= 0
+            : Array.BinarySearch(_base, id) >= 0
+                ? Array.BinarySearch(_overlay.Removed, id) < 0
+                : Array.BinarySearch(_overlay.Added, id) >= 0;
 
     /// <summary>The set with <paramref name="id"/> added, or this set when it is already there.</summary>
     public FollowSet With(long id)
@@ -82,13 +84,13 @@ public sealed class FollowSet
 
         if (_base.Length < OverlayThreshold)
         {
-            return new FollowSet(Insert(Merged(), id), [], []);
+            return new FollowSet(Insert(Merged(), id), null);
         }
 
-        var removedAt = Array.BinarySearch(_removed, id);
+        var removedAt = Array.BinarySearch(RemovedIds, id);
         return removedAt >= 0
-            ? Overlaid(_added, RemoveAt(_removed, removedAt))
-            : Overlaid(Insert(_added, id), _removed);
+            ? Overlaid(AddedIds, RemoveAt(RemovedIds, removedAt))
+            : Overlaid(Insert(AddedIds, id), RemovedIds);
     }
 
     /// <summary>The set without <paramref name="id"/>, or this set when it is not there.</summary>
@@ -107,13 +109,13 @@ public sealed class FollowSet
         if (_base.Length < OverlayThreshold)
         {
             var ids = Merged();
-            return new FollowSet(RemoveAt(ids, Array.BinarySearch(ids, id)), [], []);
+            return new FollowSet(RemoveAt(ids, Array.BinarySearch(ids, id)), null);
         }
 
-        var addedAt = Array.BinarySearch(_added, id);
+        var addedAt = Array.BinarySearch(AddedIds, id);
         return addedAt >= 0
-            ? Overlaid(RemoveAt(_added, addedAt), _removed)
-            : Overlaid(_added, Insert(_removed, id));
+            ? Overlaid(RemoveAt(AddedIds, addedAt), RemovedIds)
+            : Overlaid(AddedIds, Insert(RemovedIds, id));
     }
 
     /// <summary>The set with <paramref name="id"/> present or absent as asked; this set when it already is.</summary>
@@ -124,8 +126,8 @@ public sealed class FollowSet
 
     private FollowSet Overlaid(long[] added, long[] removed)
     {
-        var next = new FollowSet(_base, added, removed);
-        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new FollowSet(next.Merged(), [], []) : next;
+        var next = new FollowSet(_base, new Overlay(added, removed));
+        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new FollowSet(next.Merged(), null) : next;
     }
 
     /// <summary>
@@ -134,18 +136,23 @@ public sealed class FollowSet
     /// </summary>
     private long[] Merged()
     {
-        if (_merged is { } merged)
+        if (_overlay is null)
+        {
+            return _base;
+        }
+
+        if (_overlay.Merged is { } merged)
         {
             return merged;
         }
 
         var result = new long[Count];
         int b = 0, a = 0, r = 0, n = 0;
-        while (b < _base.Length || a < _added.Length)
+        while (b < _base.Length || a < AddedIds.Length)
         {
-            if (a == _added.Length || (b < _base.Length && _base[b] < _added[a]))
+            if (a == AddedIds.Length || (b < _base.Length && _base[b] < AddedIds[a]))
             {
-                if (r < _removed.Length && _removed[r] == _base[b])
+                if (r < RemovedIds.Length && RemovedIds[r] == _base[b])
                 {
                     r++;
                 }
@@ -158,11 +165,11 @@ public sealed class FollowSet
             }
             else
             {
-                result[n++] = _added[a++];
+                result[n++] = AddedIds[a++];
             }
         }
 
-        _merged = result;
+        _overlay.Merged = result;
         return result;
     }
 
@@ -182,5 +189,16 @@ public sealed class FollowSet
         Array.Copy(sorted, 0, ids, 0, index);
         Array.Copy(sorted, index + 1, ids, index, sorted.Length - index - 1);
         return ids;
+    }
+
+    /// <summary>Changes not yet folded into the base: ids added (not in it) and removed (in it), each sorted.</summary>
+    private sealed class Overlay(long[] added, long[] removed)
+    {
+        public long[] Added { get; } = added;
+
+        public long[] Removed { get; } = removed;
+
+        /// <summary>The base with these changes applied, once someone asked for it.</summary>
+        public long[]? Merged { get; set; }
     }
 }

@@ -47,7 +47,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     private long _deliveriesPendingThrough;
     private long _deliveriesAcknowledgedThrough;
     private bool _acknowledgeWhenDrained;
-    private Dictionary<long, TaskCompletionSource> _requestedPulls = [];
+    // Allocated when first needed, like the change stream: most active users only read, and
+    // every byte of an idle activation counts a hundred thousand times.
+    private Dictionary<long, TaskCompletionSource>? _requestedPulls;
     private bool _pullScheduled;
     private Task _snapshot = Task.CompletedTask;
     private bool _draining;
@@ -75,8 +77,6 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _changes = this.GetStreamProvider(GraphChangeStreams.ProviderName)
-            .GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
         await LoadJournalAsync();
         StartDrain();
     }
@@ -201,6 +201,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             return Task.CompletedTask;
         }
 
+        _requestedPulls ??= [];
         if (!_requestedPulls.TryGetValue(ownerId, out var pulled))
         {
             pulled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -219,8 +220,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     public async Task PullRequestedEdgesAsync()
     {
         _pullScheduled = false;
-        var batch = _requestedPulls;
-        _requestedPulls = [];
+        var batch = _requestedPulls ?? [];
+        _requestedPulls = null;
         try
         {
             var owners = batch.Keys.ToArray();
@@ -274,8 +275,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         catch (Exception exception)
         {
             _pullScheduled = false;
-            var waiting = _requestedPulls;
-            _requestedPulls = [];
+            var waiting = _requestedPulls ?? [];
+            _requestedPulls = null;
             foreach (var pulled in waiting.Values)
             {
                 pulled.TrySetException(exception);
@@ -519,6 +520,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             _state.State = UserGraphState.From(view, outbox, sequence);
             await _state.WriteStateAsync();
+            _state.State = UserGraphState.Released;
             _snapshotSequence = sequence;
             _entriesSinceSnapshot = (int)(_sequence - sequence);
             await _journal.DeleteBeforeAsync(UserId, sequence, keepPendingDeliveries: true);
@@ -545,7 +547,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         {
             foreach (var change in changes)
             {
-                await _changes!.OnNextAsync(change);
+                _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName)
+                    .GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
+                await _changes.OnNextAsync(change);
             }
         }
         catch (Exception exception)
@@ -580,6 +584,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
     {
         var snapshot = _state.State;
         var records = await _journal.ReadAfterAsync(UserId, snapshot.JournalSequence);
+        // The view now holds what matters of the snapshot; the state object is only filled again to write one.
+        _state.State = UserGraphState.Released;
         var recovered = JournalReplay.Recover(UserId, snapshot, records);
         _view = recovered.View;
         _outbox = recovered.Outbox;

@@ -39,6 +39,12 @@ public sealed class UserGraphState
     public Dictionary<long, ConnectionRecord>? Connections { get; set; }
 
     /// <summary>
+    /// Stands in for the snapshot once it is loaded or written, so an active grain does not keep
+    /// a second copy of its view's references. Never written: a write always sets a new state first.
+    /// </summary>
+    internal static readonly UserGraphState Released = new();
+
+    /// <summary>
     /// The last journal entry this snapshot includes. Zero for snapshots written before the
     /// journal existed, which then held every change.
     /// </summary>
