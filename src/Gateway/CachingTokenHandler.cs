@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.Tokens;
@@ -17,6 +18,18 @@ namespace UserGraph.Gateway;
 internal sealed class CachingTokenHandler(TokenHandler inner, int capacity, TimeProvider time) : TokenHandler, IDisposable
 {
     private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = capacity });
+
+    /// <summary>
+    /// A copy of the identity of <paramref name="token"/> if it passed validation before and has
+    /// not expired, so the bearer handler can be skipped altogether (see <see cref="JwtBearerSetup"/>).
+    /// </summary>
+    public bool TryGetValidated(string token, [NotNullWhen(true)] out ClaimsIdentity? identity)
+    {
+        identity = _validated.TryGetValue(token, out CachedValidation? cached) && cached!.Expires > time.GetUtcNow()
+            ? cached.Identity.Clone()
+            : null;
+        return identity is not null;
+    }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {

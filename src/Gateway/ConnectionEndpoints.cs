@@ -35,7 +35,7 @@ internal static class ConnectionEndpoints
                     return problem!;
                 }
 
-                var ids = await grains.GetGrain<IUserGraphGrain>(userId).GetConnectionsAsync(page.Offset, page.Limit);
+                var ids = await grains.UserGraph(userId).GetConnectionsAsync(page.Offset, page.Limit);
                 return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
             }));
         connection.MapGet("/connection/requests/", (HttpContext http, IGrainFactory grains) =>
@@ -79,5 +79,5 @@ internal static class ConnectionEndpoints
         Results.Json(new { connection_status = ConnectionStatusNames.ToApiValue(status) });
 
     private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
-        grains.GetGrain<IUserGraphGrain>(http.User.GetUserId());
+        grains.UserGraph(http.User.GetUserId());
 }

@@ -11,7 +11,7 @@ internal static class CountersEndpoints
         user.MapGet("/{id}/counters/", (string id, IGrainFactory grains, IOptions<CommunityOptions> community) =>
             TargetUser.With(id, async userId =>
             {
-                var counters = await grains.GetGrain<IUserGraphGrain>(userId).GetCountersAsync();
+                var counters = await grains.UserGraph(userId).GetCountersAsync();
                 return community.Value.Mode == CommunityMode.Follow
                     ? Results.Json(new { followers = counters.Followers, followings = counters.Followings })
                     : Results.Json(new

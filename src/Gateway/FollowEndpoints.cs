@@ -54,10 +54,10 @@ internal static class FollowEndpoints
                 return problem!;
             }
 
-            var ids = await list(grains.GetGrain<IUserGraphGrain>(userId), page);
+            var ids = await list(grains.UserGraph(userId), page);
             return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
         });
 
     private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
-        grains.GetGrain<IUserGraphGrain>(http.User.GetUserId());
+        grains.UserGraph(http.User.GetUserId());
 }

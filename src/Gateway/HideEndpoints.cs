@@ -52,5 +52,5 @@ internal static class HideEndpoints
     }
 
     private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
-        grains.GetGrain<IUserGraphGrain>(http.User.GetUserId());
+        grains.UserGraph(http.User.GetUserId());
 }

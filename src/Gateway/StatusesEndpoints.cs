@@ -44,7 +44,7 @@ internal static class StatusesEndpoints
             return ApiProblems.From(request);
         }
 
-        var snapshot = await grains.GetGrain<IUserGraphGrain>(http.User.GetUserId()).GetStatusesAsync(request.UserIds);
+        var snapshot = await grains.UserGraph(http.User.GetUserId()).GetStatusesAsync(request.UserIds);
         var etag = StatusesETag.Compute(snapshot.GraphVersion, request.UserIds);
         http.Response.Headers.ETag = etag;
         if (StatusesETag.IfNoneMatchMatches(http.Request.Headers.IfNoneMatch, etag))

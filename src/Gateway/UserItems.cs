@@ -13,8 +13,8 @@ internal static class UserItems
             return [];
         }
 
-        var statuses = grains.GetGrain<IUserGraphGrain>(callerId).GetStatusesAsync(userIds);
-        var counters = await Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGraphGrain>(id).GetCountersAsync()));
+        var statuses = grains.UserGraph(callerId).GetStatusesAsync(userIds);
+        var counters = await Task.WhenAll(userIds.Select(id => grains.UserGraph(id).GetCountersAsync()));
         var snapshot = await statuses;
 
         var items = new UserItem[userIds.Length];

@@ -19,10 +19,31 @@ internal static class UserLogScope
                 return;
             }
 
-            using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = userId }))
+            using (logger.BeginScope(new UserScope(userId)))
             {
                 await next(http);
             }
         });
+    }
+
+    /// <summary>
+    /// The scope's one property, in the list-of-pairs shape logging providers read scopes in:
+    /// one small object per request instead of a dictionary.
+    /// </summary>
+    private sealed class UserScope(string userId) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new("UserId", userId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"UserId:{userId}";
     }
 }

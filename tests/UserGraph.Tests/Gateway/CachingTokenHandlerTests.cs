@@ -57,6 +57,24 @@ public class CachingTokenHandlerTests
         Assert.Equal(2, inner.Validations);
     }
 
+    [Fact]
+    public async Task Only_a_token_that_passed_validation_and_has_not_expired_is_found_for_the_short_path()
+    {
+        using var handler = new CachingTokenHandler(new CountingHandler(), capacity: 10, TimeProvider.System);
+        var token = TestJwt.Create("7", expires: DateTime.UtcNow.AddSeconds(2));
+        var forged = TestJwt.Create("7", key: new byte[32]);
+
+        Assert.False(handler.TryGetValidated(token, out _));
+        await handler.ValidateTokenAsync(token, Parameters);
+        await handler.ValidateTokenAsync(forged, Parameters);
+
+        Assert.True(handler.TryGetValidated(token, out var identity));
+        Assert.Equal("7", identity.FindFirst("sub")!.Value);
+        Assert.False(handler.TryGetValidated(forged, out _));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.False(handler.TryGetValidated(token, out _));
+    }
+
     /// <summary>The real handler, counting how often it is asked.</summary>
     private sealed class CountingHandler : JsonWebTokenHandler
     {
