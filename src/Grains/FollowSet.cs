@@ -5,32 +5,35 @@ namespace UserGraph.Grains;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Eight bytes an edge with no per-entry overhead (a <c>HashSet&lt;long&gt;</c> costs about 22),
-/// O(log n) lookups, which is what the statuses query needs, and ordered iteration for lists.
-/// Being immutable lets a read that interleaves with a write see the last durable set, never a
-/// change that has not been written yet.
+/// A sorted array with no per-entry overhead (a <c>HashSet&lt;long&gt;</c> costs about 22 bytes
+/// an edge), O(log n) lookups, which is what the statuses query needs, and ordered iteration for
+/// lists. Ids are 64-bit, but while every id of a set fits in 31 bits (communities up to two
+/// billion users) the array holds them as <c>int</c>: four bytes an edge instead of eight. The
+/// first larger id widens that set.
 /// </para>
 /// <para>
-/// A change to a small set copies its array. A large set (a celebrity's followers) keeps its
-/// sorted base and records changes in two small sorted overlays, added and removed, folded into
-/// a new base once they hold about √n ids: a change then copies about √n ids instead of n (a new
-/// follower of a user with a million costs ~16 KB of copying instead of 8 MB).
+/// Being immutable lets a read that interleaves with a write see the last durable set, never a
+/// change that has not been written yet. A change to a small set copies its array. A large set
+/// (a celebrity's followers) keeps its sorted base and records changes in two small sorted
+/// overlays, added and removed, folded into a new base once they hold about √n ids: a change then
+/// copies about √n ids instead of n (a new follower of a user with a million costs ~16 KB of
+/// copying instead of 4-8 MB).
 /// </para>
 /// </remarks>
 public sealed class FollowSet
 {
-    public static readonly FollowSet Empty = new([], null);
+    public static readonly FollowSet Empty = new(SortedIds.Of([]), null);
 
     /// <summary>Sets smaller than this are copied whole on every change; the overlay only pays off above it.</summary>
     internal const int OverlayThreshold = 4096;
 
-    private readonly long[] _base;
+    private readonly SortedIds _base;
 
     // Null for every set without pending changes, which is almost all of them: an active
     // user's sets then cost one small object and their array.
     private readonly Overlay? _overlay;
 
-    private FollowSet(long[] sortedBase, Overlay? overlay)
+    private FollowSet(SortedIds sortedBase, Overlay? overlay)
     {
         _base = sortedBase;
         _overlay = overlay is { Added.Length: 0, Removed.Length: 0 } ? null : overlay;
@@ -42,7 +45,7 @@ public sealed class FollowSet
 
     public int Count => _base.Length + (_overlay is null ? 0 : _overlay.Added.Length - _overlay.Removed.Length);
 
-    /// <summary>The ids in ascending order. The array is shared: callers must not change it.</summary>
+    /// <summary>The ids in ascending order, as a new or shared array that callers must not change.</summary>
     public ReadOnlyMemory<long> Ids => Merged();
 
     /// <summary>
@@ -64,13 +67,13 @@ public sealed class FollowSet
             }
         }
 
-        return new FollowSet(sortedIds, null);
+        return new FollowSet(SortedIds.Of(sortedIds), null);
     }
 
     public bool Contains(long id) =>
         _overlay is null
-            ? Array.BinarySearch(_base, id) >= 0
-            : Array.BinarySearch(_base, id) >= 0
+            ? _base.Contains(id)
+            : _base.Contains(id)
                 ? Array.BinarySearch(_overlay.Removed, id) < 0
                 : Array.BinarySearch(_overlay.Added, id) >= 0;
 
@@ -84,7 +87,7 @@ public sealed class FollowSet
 
         if (_base.Length < OverlayThreshold)
         {
-            return new FollowSet(Insert(Merged(), id), null);
+            return new FollowSet(SortedIds.Of(Insert(Merged(), id)), null);
         }
 
         var removedAt = Array.BinarySearch(RemovedIds, id);
@@ -109,7 +112,7 @@ public sealed class FollowSet
         if (_base.Length < OverlayThreshold)
         {
             var ids = Merged();
-            return new FollowSet(RemoveAt(ids, Array.BinarySearch(ids, id)), null);
+            return new FollowSet(SortedIds.Of(RemoveAt(ids, Array.BinarySearch(ids, id))), null);
         }
 
         var addedAt = Array.BinarySearch(AddedIds, id);
@@ -121,24 +124,25 @@ public sealed class FollowSet
     /// <summary>The set with <paramref name="id"/> present or absent as asked; this set when it already is.</summary>
     public FollowSet With(long id, bool present) => present ? With(id) : Without(id);
 
-    /// <summary>The array to persist; shared, not copied.</summary>
+    /// <summary>The ids to persist, in ascending order.</summary>
     internal long[] ToStorage() => Merged();
 
     private FollowSet Overlaid(long[] added, long[] removed)
     {
         var next = new FollowSet(_base, new Overlay(added, removed));
-        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new FollowSet(next.Merged(), null) : next;
+        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new FollowSet(SortedIds.Of(next.Merged()), null) : next;
     }
 
     /// <summary>
-    /// The base with the overlays applied, computed once per instance. Two threads may race to
-    /// compute it; both produce the same array, so either result may win.
+    /// The base with the overlays applied. Computed on each call for sets without overlay (the
+    /// caller gets a copy, nothing is kept), and once per instance for sets with one (two threads
+    /// may race to compute it; both produce the same array, so either result may win).
     /// </summary>
     private long[] Merged()
     {
         if (_overlay is null)
         {
-            return _base;
+            return _base.ToLongs();
         }
 
         if (_overlay.Merged is { } merged)
@@ -148,11 +152,13 @@ public sealed class FollowSet
 
         var result = new long[Count];
         int b = 0, a = 0, r = 0, n = 0;
-        while (b < _base.Length || a < AddedIds.Length)
+        var added = _overlay.Added;
+        var removed = _overlay.Removed;
+        while (b < _base.Length || a < added.Length)
         {
-            if (a == AddedIds.Length || (b < _base.Length && _base[b] < AddedIds[a]))
+            if (a == added.Length || (b < _base.Length && _base[b] < added[a]))
             {
-                if (r < RemovedIds.Length && RemovedIds[r] == _base[b])
+                if (r < removed.Length && removed[r] == _base[b])
                 {
                     r++;
                 }
@@ -165,7 +171,7 @@ public sealed class FollowSet
             }
             else
             {
-                result[n++] = AddedIds[a++];
+                result[n++] = added[a++];
             }
         }
 
@@ -200,5 +206,59 @@ public sealed class FollowSet
 
         /// <summary>The base with these changes applied, once someone asked for it.</summary>
         public long[]? Merged { get; set; }
+    }
+
+    /// <summary>A sorted id array, narrow (<c>int</c>) while every id fits, else wide.</summary>
+    private readonly struct SortedIds
+    {
+        private readonly int[]? _narrow;
+        private readonly long[]? _wide;
+
+        private SortedIds(int[]? narrow, long[]? wide)
+        {
+            _narrow = narrow;
+            _wide = wide;
+        }
+
+        public int Length => _narrow?.Length ?? _wide!.Length;
+
+        public long this[int index] => _narrow is not null ? _narrow[index] : _wide![index];
+
+        public static SortedIds Of(long[] sorted)
+        {
+            if (sorted.Length == 0 || (sorted[0] >= 0 && sorted[^1] <= int.MaxValue))
+            {
+                var narrow = new int[sorted.Length];
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    narrow[i] = (int)sorted[i];
+                }
+
+                return new SortedIds(narrow, null);
+            }
+
+            return new SortedIds(null, sorted);
+        }
+
+        public bool Contains(long id) =>
+            _narrow is not null
+                ? id is >= 0 and <= int.MaxValue && Array.BinarySearch(_narrow, (int)id) >= 0
+                : Array.BinarySearch(_wide!, id) >= 0;
+
+        public long[] ToLongs()
+        {
+            if (_wide is not null)
+            {
+                return _wide;
+            }
+
+            var ids = new long[_narrow!.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = _narrow[i];
+            }
+
+            return ids;
+        }
     }
 }

@@ -61,6 +61,19 @@ public class FollowSetTests
         Assert.Equal([1L, 7], FollowSet.FromSorted([1, 7]).Ids.ToArray());
     }
 
+    [Fact]
+    public void Ids_beyond_32_bits_widen_the_set_and_keep_their_order()
+    {
+        var big = (long)int.MaxValue + 10;
+        var set = FollowSet.FromSorted([1, 2, 3]).With(big).With(int.MaxValue).Without(2);
+
+        Assert.Equal([1L, 3, int.MaxValue, big], set.Ids.ToArray());
+        Assert.True(set.Contains(big));
+        Assert.False(set.Contains(big - (1L << 32)));
+        Assert.Equal([1L, 3], set.Without(big).Without(int.MaxValue).Ids.ToArray());
+        Assert.False(FollowSet.FromSorted([1, 2]).Contains(2 + (1L << 32)));
+    }
+
     [Theory]
     [InlineData(100)]
     [InlineData(FollowSet.OverlayThreshold + 500)]
