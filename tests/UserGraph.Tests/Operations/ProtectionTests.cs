@@ -21,7 +21,9 @@ public class ProtectionTests(LimitedGatewayFixture gateway) : IClassFixture<Limi
         var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
         await HttpAssert.Problem(limited, HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        // The burst is 3; the bucket may refill one permit at its one-second tick while the six
+        // requests are under way on a busy machine, never more.
+        Assert.InRange(answers.Count(a => a.StatusCode == HttpStatusCode.OK), 3, 4);
         Assert.Equal(HttpStatusCode.OK, (await quiet.PostAsJsonAsync("/api/v2/user/connection/statuses/", new { users = new[] { 1 } })).StatusCode);
     }
 
