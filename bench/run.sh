@@ -141,7 +141,8 @@ echo "peak RSS: service $(awk '/VmHWM/ { print $2 / 1024 " MiB" }' /proc/$servic
 if want memory; then
   # The service is stopped first: the measurement's own silo activates the same users.
   kill "$service"; wait "$service" 2>/dev/null || true
-  dotnet "$harness" memory "$connection" bench "$((users < 100000 ? users : 100000))" "$follows" | tee -a "$work/results.txt" \
+  # Only the figures: the in-process silo's own log lines share the output.
+  dotnet "$harness" memory "$connection" bench "$((users < 100000 ? users : 100000))" "$follows" | grep '^memory ' | tee -a "$work/results.txt" \
     | awk '{ printf "memory %s: %s (%s users active)\n", $2, $4, $3 }' | tee -a "$work/table.txt"
 fi
 
