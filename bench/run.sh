@@ -67,12 +67,15 @@ for url in http://127.0.0.1:5280/health/ready http://127.0.0.1:5281/ceiling/stat
 done
 
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
-# PostgreSQL's CPU: the postmaster and its live backends (the pools keep theirs open).
+# PostgreSQL's CPU: the postmaster (with the backends that ended, which it reaped: cutime,
+# cstime) and its live backends. A backend can end between listing and reading: skipped.
 db_cpu_seconds() {
   local postmaster
   postmaster=$(head -n 1 "$work/postgres/postmaster.pid")
-  { echo "$postmaster"; ps -o pid= --ppid "$postmaster"; } | while read -r p; do cat "/proc/$p/stat" 2>/dev/null; done \
-    | awk '{ t += $14 + $15 } END { printf "%.2f", t / 100 }'
+  {
+    awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for p in $(ps -o pid= --ppid "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+  } | awk '{ t += $1 } END { printf "%.2f", t / 100 }'
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v); print v + 0 } else { sub(/s/, "", v); print v * 1000 } }'; }
 

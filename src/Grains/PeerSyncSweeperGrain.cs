@@ -21,7 +21,9 @@ public sealed partial class PeerSyncSweeperGrain(
     public async Task<int> SweepAsync()
     {
         var users = await journal.FindPendingDeliveriesAsync(options.Value.ReminderPeriod, UsersPerSweep);
-        foreach (var chunk in users.Chunk(64))
+        // A few at a time: a sweep after a busy minute finds thousands of users, and waking them
+        // all at once (each then writes its acknowledgement) stalled live requests for a second.
+        foreach (var chunk in users.Chunk(8))
         {
             await Task.WhenAll(chunk.Select(user => GrainFactory.GetGrain<IUserGraphReplica>(user).ResumeDeliveriesAsync()));
         }

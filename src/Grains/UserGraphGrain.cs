@@ -169,29 +169,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
             .Distinct()
             .ToArray();
 
-        var next = _view;
-        var corrected = new List<long>();
-        foreach (var chunk in candidates.Chunk(64))
-        {
-            var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var repaired = next.WithEdgesFrom(chunk[i], edges[i]);
-                if (!ReferenceEquals(repaired, next))
-                {
-                    corrected.Add(chunk[i]);
-                }
-
-                next = repaired;
-            }
-        }
-
-        if (corrected.Count > 0)
-        {
-            await PersistAsync(next, _outbox, marksPeers: false, [.. corrected]);
-        }
-
-        return corrected.Count;
+        return await PullEdgesAsync(candidates);
     }
 
     public Task SyncEdgesFromAsync(long ownerId)
@@ -224,29 +202,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
         _requestedPulls = null;
         try
         {
-            var owners = batch.Keys.ToArray();
-            var next = _view;
-            var changed = new List<long>();
-            foreach (var chunk in owners.Chunk(64))
-            {
-                var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    var pulled = next.WithEdgesFrom(chunk[i], edges[i]);
-                    if (!ReferenceEquals(pulled, next))
-                    {
-                        changed.Add(chunk[i]);
-                    }
-
-                    next = pulled;
-                }
-            }
-
-            if (changed.Count > 0)
-            {
-                await PersistAsync(next, _outbox, marksPeers: false, [.. changed]);
-            }
-
+            await PullEdgesAsync([.. batch.Keys]);
             foreach (var pulled in batch.Values)
             {
                 pulled.TrySetResult();
@@ -259,6 +215,37 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphR
                 pulled.TrySetException(exception);
             }
         }
+    }
+
+    /// <summary>
+    /// Asks each owner (64 at a time) for the truth toward this user and stores what changed as
+    /// one entry. Returns how many owners' edges changed this user's view.
+    /// </summary>
+    private async Task<int> PullEdgesAsync(long[] owners)
+    {
+        var next = _view;
+        var changed = new List<long>();
+        foreach (var chunk in owners.Chunk(64))
+        {
+            var edges = await Task.WhenAll(chunk.Select(owner => Replica(owner).GetEdgesTowardAsync(UserId)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var pulled = next.WithEdgesFrom(chunk[i], edges[i]);
+                if (!ReferenceEquals(pulled, next))
+                {
+                    changed.Add(chunk[i]);
+                }
+
+                next = pulled;
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await PersistAsync(next, _outbox, marksPeers: false, [.. changed]);
+        }
+
+        return changed.Count;
     }
 
     /// <summary>
