@@ -16,8 +16,11 @@ public static class PeerEndpoints
     public static void Map(WebApplication app, NpgsqlDataSource database)
     {
         var parser = new StatusesRequestParser(1000);
-        app.MapPost("/ceiling/statuses", async (HttpContext http) => await Nulls(http, parser));
-        app.MapPost("/jwt/statuses", async (HttpContext http) => await Nulls(http, parser)).RequireAuthorization();
+        // Typed as returning the result: an async lambda of HttpContext alone would bind to the
+        // RequestDelegate overload, which drops the result and answers an empty 200 (it did).
+        Func<HttpContext, Task<IResult>> nulls = http => Nulls(http, parser);
+        app.MapPost("/ceiling/statuses", nulls);
+        app.MapPost("/jwt/statuses", nulls).RequireAuthorization();
         app.MapPost("/db/statuses", async (HttpContext http) =>
         {
             var request = await Read(http, parser);

@@ -14,12 +14,18 @@ if (role == HostRole.Gateway)
 }
 else
 {
-    builder.UseOrleans(silo => silo
-        .UseGraphClustering()
-        .AddGraphPersistence()
-        .AddGraphChangeStreams()
-        .AddActivityPropagation()
-        .AddDashboard());
+    builder.UseOrleans(silo =>
+    {
+        silo.UseGraphClustering()
+            .AddGraphPersistence()
+            .AddGraphChangeStreams()
+            .AddDashboard();
+        // A filter on every grain call; worth it only when the traces it links go somewhere.
+        if (Observability.TracesExported(builder.Configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+    });
 }
 
 builder.AddUserGraphGateway();
