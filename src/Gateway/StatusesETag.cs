@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Microsoft.Net.Http.Headers;
 
 namespace UserGraph.Gateway;
@@ -12,17 +14,10 @@ public static class StatusesETag
 {
     public static string Compute(long graphVersion, ReadOnlySpan<long> userIds)
     {
-        // FNV-1a over the ids: stable across processes and restarts, unlike string.GetHashCode.
-        var hash = 14695981039346656037UL;
-        foreach (var id in userIds)
-        {
-            var value = (ulong)id;
-            for (var i = 0; i < 8; i++)
-            {
-                hash = (hash ^ (value & 0xFF)) * 1099511628211UL;
-                value >>= 8;
-            }
-        }
+        // XXH3 over the ids' bytes: stable across processes and restarts (fixed seed, and every
+        // platform .NET runs this service on is little-endian), unlike string.GetHashCode; a
+        // byte-at-a-time hash was 1% of the statuses endpoint's CPU at 100 ids.
+        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(userIds));
 
         return string.Create(CultureInfo.InvariantCulture, $"\"{graphVersion:x}-{hash:x16}\"");
     }

@@ -56,7 +56,7 @@ public sealed class StatusesRequestParser
 
     private StatusesRequest ParseJson(ReadOnlySpan<byte> body)
     {
-        var ids = new IdCollector(_maxIds);
+        using var ids = new DistinctIdCollector(_maxIds, body.Length);
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 8 });
@@ -160,7 +160,7 @@ public sealed class StatusesRequestParser
 
     private StatusesRequest ParseFormText(string text)
     {
-        var ids = new IdCollector(_maxIds);
+        using var ids = new DistinctIdCollector(_maxIds, text.Length);
         foreach (var pair in new QueryStringEnumerable(text))
         {
             var key = pair.DecodeName().Span;
@@ -217,28 +217,4 @@ public sealed class StatusesRequestParser
     private static bool IsForm(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
         && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Distinct ids in first-seen order, refusing more than the configured maximum.</summary>
-    private sealed class IdCollector(int maxIds)
-    {
-        private readonly List<long> _ordered = [];
-        private readonly HashSet<long> _seen = [];
-
-        public bool Add(long id)
-        {
-            if (_seen.Add(id))
-            {
-                if (_ordered.Count == maxIds)
-                {
-                    return false;
-                }
-
-                _ordered.Add(id);
-            }
-
-            return true;
-        }
-
-        public long[] ToArray() => [.. _ordered];
-    }
 }

@@ -25,8 +25,12 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     /// with the same length, with the graph version they were read at. Ids that are unknown, not
     /// positive, or this user's own id answer <see cref="ConnectionStatus.None"/>.
     /// </summary>
+    /// <param name="userIds">
+    /// Not copied on a call inside the silo (the hottest call of the service): do not change the
+    /// array until the call completes. The grain reads it during the call and keeps no reference.
+    /// </param>
     [Alias("GetStatuses")]
-    Task<StatusesSnapshot> GetStatusesAsync(long[] userIds);
+    Task<StatusesSnapshot> GetStatusesAsync([Immutable] long[] userIds);
 
     /// <summary>
     /// Everything the graph knows about this user's relation to each of <paramref name="userIds"/>,

@@ -8,7 +8,12 @@ namespace UserGraph.Grains.Interfaces;
 /// equal answers for the same ids (the basis of the REST API's ETag).
 /// </param>
 /// <param name="Statuses">One status per requested id, in request order.</param>
+/// <remarks>
+/// Made fresh for each call and never kept by the grain, so it crosses a call inside the silo
+/// without a defensive copy.
+/// </remarks>
 [GenerateSerializer]
+[Immutable]
 [Alias("UserGraph.StatusesSnapshot")]
 public sealed record StatusesSnapshot(
     [property: Id(0)] long GraphVersion,

@@ -74,8 +74,8 @@ public sealed class FollowSet
         _overlay is null
             ? _base.Contains(id)
             : _base.Contains(id)
-                ? Array.BinarySearch(_overlay.Removed, id) < 0
-                : Array.BinarySearch(_overlay.Added, id) >= 0;
+                ? !SortedSearch.Contains(_overlay.Removed, id)
+                : SortedSearch.Contains(_overlay.Added, id);
 
     /// <summary>The set with <paramref name="id"/> added, or this set when it is already there.</summary>
     public FollowSet With(long id)
@@ -242,8 +242,8 @@ public sealed class FollowSet
 
         public bool Contains(long id) =>
             _narrow is not null
-                ? id is >= 0 and <= int.MaxValue && Array.BinarySearch(_narrow, (int)id) >= 0
-                : Array.BinarySearch(_wide!, id) >= 0;
+                ? id is >= 0 and <= int.MaxValue && SortedSearch.Contains(_narrow, (int)id)
+                : SortedSearch.Contains(_wide, id);
 
         public long[] ToLongs()
         {

@@ -1,0 +1,40 @@
+using UserGraph.Grains;
+
+namespace UserGraph.Tests.Grains;
+
+public sealed class SortedSearchTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(100)]
+    [InlineData(1023)]
+    public void Finds_exactly_the_members_of_sorted_arrays_of_every_shape(int size)
+    {
+        var random = new Random(size);
+        var ints = Enumerable.Range(0, size).Select(_ => random.Next(-50, 5000)).Distinct().Order().ToArray();
+        var longs = ints.Select(i => (long)i * 3_000_000_000L).ToArray();
+
+        for (var probe = -60; probe < 5010; probe++)
+        {
+            Assert.Equal(Array.BinarySearch(ints, probe) >= 0, SortedSearch.Contains<int>(ints, probe));
+            Assert.Equal(Array.BinarySearch(longs, probe * 3_000_000_000L) >= 0, SortedSearch.Contains<long>(longs, probe * 3_000_000_000L));
+        }
+    }
+
+    [Fact]
+    public void Handles_the_extremes_of_the_element_type()
+    {
+        int[] ints = [int.MinValue, 0, int.MaxValue];
+        long[] longs = [long.MinValue, -1, long.MaxValue];
+
+        Assert.True(SortedSearch.Contains<int>(ints, int.MinValue));
+        Assert.True(SortedSearch.Contains<int>(ints, int.MaxValue));
+        Assert.False(SortedSearch.Contains<int>(ints, int.MaxValue - 1));
+        Assert.True(SortedSearch.Contains<long>(longs, long.MaxValue));
+        Assert.True(SortedSearch.Contains<long>(longs, long.MinValue));
+        Assert.False(SortedSearch.Contains<long>(longs, 0));
+    }
+}
