@@ -17,6 +17,24 @@ public class StatusesRequestParserTests
         Assert.Equal([9L, 3, 1], request.UserIds);
     }
 
+    [Theory]
+    [InlineData(1, 1_000)]
+    [InlineData(700, 1_000)]
+    [InlineData(1_000, 50)]
+    [InlineData(1_000, long.MaxValue)]
+    public void Many_ids_with_repeats_come_back_distinct_in_first_seen_order(int count, long largestId)
+    {
+        var random = new Random(count);
+        var ids = Enumerable.Range(0, count).Select(_ => random.NextInt64(1, largestId)).ToArray();
+        var parser = new StatusesRequestParser(maxIds: 1_000);
+
+        var json = parser.Parse(Encoding.UTF8.GetBytes($"{{\"users\": [{string.Join(", ", ids)}]}}"), "application/json");
+        var form = parser.Parse(Encoding.UTF8.GetBytes("users=" + string.Join(",", ids)), "application/x-www-form-urlencoded");
+
+        Assert.Equal(ids.Distinct(), json.UserIds);
+        Assert.Equal(ids.Distinct(), form.UserIds);
+    }
+
     [Fact]
     public void A_byte_order_mark_is_ignored()
     {
