@@ -73,11 +73,7 @@ dotnet "$harness" check-shape "$work/callers.txt" http://127.0.0.1:5281/ceiling/
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
 # PostgreSQL's CPU: the postmaster (with the backends that ended, which it reaped: cutime,
 # cstime) and its live backends. A backend can end between listing and reading: skipped.
-db_# Every target answers the same request with the same shape, or the run stops here.
-dotnet "$harness" check-shape "$work/callers.txt" http://127.0.0.1:5281/ceiling/statuses http://127.0.0.1:5281/jwt/statuses \
-  http://127.0.0.1:5281/db/statuses http://127.0.0.1:5280/api/v2/user/connection/statuses/
-
-cpu_seconds() {
+db_cpu_seconds() {
   local postmaster
   postmaster=$(head -n 1 "$work/postgres/postmaster.pid")
   {
