@@ -53,7 +53,11 @@ var builder = WebApplication.CreateBuilder(args[3..]);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 PeerEndpoints.AddStockJwt(builder, args[2]);
 builder.Services.AddAuthorization();
-await using var database = NpgsqlDataSource.Create(args[1]);
+// The peer's pool grows to ~100 connections at 128 client connections and would keep them idle
+// for minutes (Npgsql's default), while the service's later workloads need the server's
+// connection slots: a 1,000,000-follower run once failed with "too many clients".
+await using var database = NpgsqlDataSource.Create(
+    new NpgsqlConnectionStringBuilder(args[1]) { ConnectionIdleLifetime = 15 }.ConnectionString);
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
