@@ -18,7 +18,8 @@ public static class Observability
 
     // Recorded on every request but saying nothing http.server.request.duration and
     // aspnetcore.rate_limiting.requests do not: each recording costs a lookup and an update in
-    // the exporter, about 7% of the statuses endpoint's CPU with all of them on (bench/run.sh).
+    // the exporter: OpenTelemetry was 7.5% of the statuses endpoint's CPU samples with all of them on
+    // (perf profile under the bench/run.sh load).
     private static readonly string[] PerRequestInstrumentsDropped =
     [
         "aspnetcore.routing.match_attempts",
