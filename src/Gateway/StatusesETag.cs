@@ -14,9 +14,9 @@ public static class StatusesETag
 {
     public static string Compute(long graphVersion, ReadOnlySpan<long> userIds)
     {
-        // XXH3 over the ids' bytes: stable across processes and restarts (fixed seed, and every
-        // platform .NET runs this service on is little-endian), unlike string.GetHashCode; a
-        // byte-at-a-time hash was 1% of the statuses endpoint's CPU at 100 ids.
+        // XXH3 over the ids' in-memory bytes: fixed seed, so stable across processes and restarts
+        // of machines with the same byte order (a cluster's silos), unlike string.GetHashCode. The
+        // byte-at-a-time FNV it replaced was 1% of the statuses endpoint's CPU at 100 ids.
         var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(userIds));
 
         return string.Create(CultureInfo.InvariantCulture, $"\"{graphVersion:x}-{hash:x16}\"");
