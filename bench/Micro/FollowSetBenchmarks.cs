@@ -52,6 +52,15 @@ public class FollowSetBenchmarks
         return found;
     }
 
+    /// <summary>The same lookups as one batch, the way the statuses query makes them.</summary>
+    [Benchmark]
+    public int Lookup100Batch()
+    {
+        Span<bool> contained = stackalloc bool[100];
+        _set.ContainsEach(NextBatch(), contained);
+        return contained.Count(true);
+    }
+
     /// <summary>The same lookups with the framework's binary search over the same ints: what the set used before.</summary>
     [Benchmark]
     public int Lookup100ArrayBinarySearch()

@@ -14,11 +14,10 @@ internal static class GatewayProtection
 {
     public static IServiceCollection AddGatewayProtection(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
-            limiter.OnRejected = RejectAsync;
-        });
+        services.AddRateLimiter(limiter => limiter.OnRejected = RejectAsync);
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>>((limiter, gateway) =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateLimitPartitionKey>(
+                Partitioner(gateway.Value.RateLimit)));
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GatewayOptions>>((timeouts, gateway) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy
@@ -31,14 +30,17 @@ internal static class GatewayProtection
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext http)
+    /// <summary>The partition of every request; the bucket options are built once, not per request.</summary>
+    private static Func<HttpContext, RateLimitPartition<RateLimitPartitionKey>> Partitioner(RateLimitSettings settings)
     {
-        var settings = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-        var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value : null;
-        return user is not null
-            ? RateLimitPartition.GetTokenBucketLimiter("user:" + user, _ => Bucket(settings.UserPermitsPerSecond, settings.UserBurst))
-            : RateLimitPartition.GetTokenBucketLimiter(
-                "address:" + http.Connection.RemoteIpAddress, _ => Bucket(settings.AddressPermitsPerSecond, settings.AddressBurst));
+        var user = Bucket(settings.UserPermitsPerSecond, settings.UserBurst);
+        var address = Bucket(settings.AddressPermitsPerSecond, settings.AddressBurst);
+        Func<RateLimitPartitionKey, TokenBucketRateLimiterOptions> userBucket = _ => user;
+        Func<RateLimitPartitionKey, TokenBucketRateLimiterOptions> addressBucket = _ => address;
+        return http => http.User.Identity?.IsAuthenticated == true
+            && UserIds.TryParse(http.User.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value, out var userId)
+                ? RateLimitPartition.GetTokenBucketLimiter(RateLimitPartitionKey.ForUser(userId), userBucket)
+                : RateLimitPartition.GetTokenBucketLimiter(RateLimitPartitionKey.ForAddress(http.Connection.RemoteIpAddress), addressBucket);
     }
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace UserGraph.Grains;
 
 /// <summary>
@@ -76,6 +78,24 @@ public sealed class FollowSet
             : _base.Contains(id)
                 ? !SortedSearch.Contains(_overlay.Removed, id)
                 : SortedSearch.Contains(_overlay.Added, id);
+
+    /// <summary>
+    /// <see cref="Contains"/> for each of <paramref name="ids"/>, into <paramref name="contained"/>:
+    /// the statuses query's lookups, searched side by side (see <see cref="SortedSearch.ContainsEach{T}"/>).
+    /// </summary>
+    public void ContainsEach(ReadOnlySpan<long> ids, Span<bool> contained)
+    {
+        if (_overlay is null)
+        {
+            _base.ContainsEach(ids, contained);
+            return;
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            contained[i] = Contains(ids[i]);
+        }
+    }
 
     /// <summary>The set with <paramref name="id"/> added, or this set when it is already there.</summary>
     public FollowSet With(long id)
@@ -211,6 +231,8 @@ public sealed class FollowSet
     /// <summary>A sorted id array, narrow (<c>int</c>) while every id fits, else wide.</summary>
     private readonly struct SortedIds
     {
+        private const int StackIds = 256;
+
         private readonly int[]? _narrow;
         private readonly long[]? _wide;
 
@@ -244,6 +266,33 @@ public sealed class FollowSet
             _narrow is not null
                 ? id is >= 0 and <= int.MaxValue && SortedSearch.Contains(_narrow, (int)id)
                 : SortedSearch.Contains(_wide, id);
+
+        public void ContainsEach(ReadOnlySpan<long> ids, Span<bool> contained)
+        {
+            if (_narrow is null)
+            {
+                SortedSearch.ContainsEach<long>(_wide, ids, contained);
+                return;
+            }
+
+            // A narrow set holds ids from 0 to int.MaxValue only, so -1 stands for any id outside
+            // that range: it is never found, as Contains answers for such an id.
+            int[]? rented = null;
+            var narrowIds = ids.Length <= StackIds
+                ? stackalloc int[StackIds]
+                : rented = ArrayPool<int>.Shared.Rent(ids.Length);
+            narrowIds = narrowIds[..ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                narrowIds[i] = ids[i] is >= 0 and <= int.MaxValue ? (int)ids[i] : -1;
+            }
+
+            SortedSearch.ContainsEach<int>(_narrow, narrowIds, contained);
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
 
         public long[] ToLongs()
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Grains;
@@ -20,6 +21,10 @@ public sealed record UserGraphView(
     ConnectionBook Connections,
     long Version)
 {
+    // Lookup answers for up to this many ids live on the stack; more (a co-hosted caller's
+    // large batch) borrow a pooled array.
+    private const int StackIds = 256;
+
     public static UserGraphView Empty(long ownerId) =>
         new(ownerId, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, ConnectionBook.Empty, 0);
 
@@ -97,12 +102,7 @@ public sealed record UserGraphView(
     public ConnectionStatus StatusToward(long userId)
     {
         var connection = Connections.Get(userId);
-        if (connection is not null)
-        {
-            return ConnectionStateMachine.StatusFor(connection, OwnerId);
-        }
-
-        return Followings.Contains(userId) ? ConnectionStatus.Followed : ConnectionStatus.None;
+        return connection is not null ? ConnectionStateMachine.StatusFor(connection, OwnerId) : FollowStatus(Followings.Contains(userId));
     }
 
     public Relationship RelationshipWith(long userId) => new(
@@ -113,16 +113,32 @@ public sealed record UserGraphView(
         Hidden.Contains(userId),
         HiddenBy.Contains(userId));
 
+    /// <summary><see cref="StatusToward"/> for each id, with the follow lookups made as one batch.</summary>
     public StatusesSnapshot Statuses(long[] userIds)
     {
+        bool[]? rented = null;
+        var followed = userIds.Length <= StackIds
+            ? stackalloc bool[StackIds]
+            : rented = ArrayPool<bool>.Shared.Rent(userIds.Length);
+        Followings.ContainsEach(userIds, followed);
+
         var statuses = new ConnectionStatus[userIds.Length];
+        var anyConnections = Connections.Count > 0;
         for (var i = 0; i < userIds.Length; i++)
         {
-            statuses[i] = StatusToward(userIds[i]);
+            var connection = anyConnections ? Connections.Get(userIds[i]) : null;
+            statuses[i] = connection is not null ? ConnectionStateMachine.StatusFor(connection, OwnerId) : FollowStatus(followed[i]);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<bool>.Shared.Return(rented);
         }
 
         return new StatusesSnapshot(Version, statuses);
     }
+
+    private static ConnectionStatus FollowStatus(bool followed) => followed ? ConnectionStatus.Followed : ConnectionStatus.None;
 
     public GraphCounters Counters
     {

@@ -71,6 +71,11 @@ public class FollowSetTests
         Assert.True(set.Contains(big));
         Assert.False(set.Contains(big - (1L << 32)));
         Assert.Equal([1L, 3], set.Without(big).Without(int.MaxValue).Ids.ToArray());
+        var contained = new bool[6];
+        set.ContainsEach([big, 3, -1, big - (1L << 32), int.MaxValue, 2], contained);
+        Assert.Equal([true, true, false, false, true, false], contained);
+        FollowSet.FromSorted([0, 2]).ContainsEach([2 + (1L << 32), -1, 0, long.MinValue, 2], contained);
+        Assert.Equal([false, false, true, false, true], contained[..5]);
         Assert.False(FollowSet.FromSorted([1, 2]).Contains(2 + (1L << 32)));
     }
 
@@ -112,6 +117,10 @@ public class FollowSetTests
 
         Assert.Equal(reference.Count, set.Count);
         Assert.Equal(reference, set.Ids.ToArray());
+        var probes = Enumerable.Range(0, 301).Select(_ => (long)random.Next(-2, size * 4 + 2)).Append(1L << 40).ToArray();
+        var contained = new bool[probes.Length];
+        set.ContainsEach(probes, contained);
+        Assert.Equal(probes.Select(reference.Contains), contained);
         Assert.All(Enumerable.Range(0, 2000).Select(_ => (long)random.Next(0, size * 4 + 2)), id => Assert.Equal(reference.Contains(id), set.Contains(id)));
         // Older versions are untouched by later changes (reads may still hold them).
         Assert.All(earlier, old => Assert.Equal(old.Ids, old.Set.Ids.ToArray()));

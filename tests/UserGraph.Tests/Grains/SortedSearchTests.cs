@@ -24,6 +24,26 @@ public sealed class SortedSearchTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 9)]
+    [InlineData(1, 4)]
+    [InlineData(3, 7)]
+    [InlineData(100, 100)]
+    [InlineData(1023, 1001)]
+    public void ContainsEach_answers_as_Contains_for_every_value_in_batches_of_every_length(int size, int count)
+    {
+        var random = new Random(size * 31 + count);
+        var ints = Enumerable.Range(0, size).Select(_ => random.Next(-50, 5000)).Distinct().Order().ToArray();
+        var values = Enumerable.Range(0, count).Select(_ => random.Next(-60, 5010)).ToArray();
+        var found = new bool[count + 3];
+        Array.Fill(found, true);
+
+        SortedSearch.ContainsEach<int>(ints, values, found);
+
+        Assert.Equal(values.Select(v => SortedSearch.Contains<int>(ints, v)), found[..count]);
+        Assert.All(found[count..], Assert.True);
+    }
+
     [Fact]
     public void Handles_the_extremes_of_the_element_type()
     {

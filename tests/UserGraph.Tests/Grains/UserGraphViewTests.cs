@@ -44,6 +44,32 @@ public class UserGraphViewTests
         Assert.Equal(new GraphCounters(Followers: 1, Followings: 1), view.Counters);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(600)]
+    public void Statuses_of_a_batch_answer_as_StatusToward_for_each_id_connections_first(int count)
+    {
+        var now = DateTime.UtcNow;
+        var view = UserGraphView.Empty(100);
+        for (var id = 101; id < 101 + count * 2; id += 2)
+        {
+            view = view.WithFollowing(id, true);
+        }
+
+        var request = ConnectionStateMachine.Apply(null, 100, ConnectionAction.Request, now, 1);
+        view = view.WithConnection(101, request).WithConnection(104, request)
+            .WithConnection(107, ConnectionStateMachine.Apply(request, 107, ConnectionAction.Accept, now, 2));
+        long[] ids = [.. Enumerable.Range(95, count * 2 + 10).Select(id => (long)id).Reverse()];
+
+        var snapshot = view.Statuses(ids);
+
+        Assert.Equal(ids.Select(view.StatusToward), snapshot.Statuses);
+        Assert.Equal(ConnectionStatus.ConnectionRequestSent, snapshot.Statuses[Array.IndexOf(ids, 101L)]);
+        Assert.Equal(ConnectionStatus.Followed, snapshot.Statuses[Array.IndexOf(ids, 103L)]);
+        Assert.Equal(ConnectionStatus.Connected, snapshot.Statuses[Array.IndexOf(ids, 107L)]);
+        Assert.Equal(ConnectionStatus.None, snapshot.Statuses[Array.IndexOf(ids, 102L)]);
+    }
+
     [Fact]
     public void A_page_past_the_end_is_empty_but_counts_everything()
     {
