@@ -57,7 +57,13 @@ builder.Services.AddAuthorization();
 // for minutes (Npgsql's default), while the service's later workloads need the server's
 // connection slots: a 1,000,000-follower run once failed with "too many clients".
 await using var database = NpgsqlDataSource.Create(
-    new NpgsqlConnectionStringBuilder(args[1]) { ConnectionIdleLifetime = 15 }.ConnectionString);
+    new NpgsqlConnectionStringBuilder(args[1])
+    {
+        ConnectionIdleLifetime = 15,
+        ConnectionPruningInterval = 1,
+        // bench/run.sh waits for the peer's connections, by this name, to close after its runs.
+        ApplicationName = "bench-peer",
+    }.ConnectionString);
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
