@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 
@@ -10,13 +11,13 @@ internal static class ConnectionEndpoints
     public static void Map(RouteGroupBuilder user)
     {
         var connection = user.MapGroup("").AddEndpointFilter(new RequireModeFilter(CommunityMode.Connection));
-        MapAction(connection, "/{id}/connection/request/", (grain, id) => grain.RequestConnectionAsync(id));
-        MapAction(connection, "/{id}/connection/cancel_request/", (grain, id) => grain.CancelConnectionRequestAsync(id));
-        MapAction(connection, "/{id}/connection/accept/", (grain, id) => grain.AcceptConnectionAsync(id));
-        MapAction(connection, "/{id}/connection/reject/", (grain, id) => grain.RejectConnectionAsync(id));
-        MapAction(connection, "/{id}/connection/cancel_reject/", (grain, id) => grain.CancelConnectionRejectionAsync(id));
-        MapAction(connection, "/{id}/connection/remove/", (grain, id) => grain.RemoveConnectionAsync(id));
-        MapAction(connection, "/{id}/connection_requests/mark_seen/", (grain, id) => grain.MarkConnectionRequestSeenAsync(id));
+        MapAction(connection, "/{id}/connection/request/", ConnectionAction.Request);
+        MapAction(connection, "/{id}/connection/cancel_request/", ConnectionAction.CancelRequest);
+        MapAction(connection, "/{id}/connection/accept/", ConnectionAction.Accept);
+        MapAction(connection, "/{id}/connection/reject/", ConnectionAction.Reject);
+        MapAction(connection, "/{id}/connection/cancel_reject/", ConnectionAction.CancelRejection);
+        MapAction(connection, "/{id}/connection/remove/", ConnectionAction.Remove);
+        MapAction(connection, "/{id}/connection_requests/mark_seen/", ConnectionAction.MarkSeen);
 
         connection.MapGet("/{id}/connection_status/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
@@ -71,9 +72,13 @@ internal static class ConnectionEndpoints
         }
     }
 
-    private static void MapAction(RouteGroupBuilder group, string pattern, Func<IUserGraphGrain, long, Task<ConnectionStatus>> action) =>
+    private static void MapAction(RouteGroupBuilder group, string pattern, ConnectionAction action) =>
         group.MapPost(pattern, (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target => StatusResult(await action(Caller(http, grains), target))));
+            TargetUser.With(id, async target =>
+            {
+                var written = await Caller(http, grains).ActOnConnectionAsync(target, action);
+                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(written.Status));
+            }));
 
     private static IResult StatusResult(ConnectionStatus status) =>
         Results.Json(new { connection_status = ConnectionStatusNames.ToApiValue(status) });

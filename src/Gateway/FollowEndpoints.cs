@@ -14,20 +14,20 @@ internal static class FollowEndpoints
         follow.MapPost("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).ToggleFollowAsync(target);
-                return Results.NoContent();
+                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Toggle);
+                return MirrorPendingHeader.With(http, written.MirrorPending, Results.NoContent());
             }));
         follow.MapPut("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).FollowAsync(target);
-                return StatusResult(ConnectionStatus.Followed);
+                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Add);
+                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(ConnectionStatus.Followed));
             }));
         follow.MapDelete("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).UnfollowAsync(target);
-                return StatusResult(ConnectionStatus.None);
+                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Remove);
+                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(ConnectionStatus.None));
             }));
         follow.MapGet("/{id}/is_followed/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>

@@ -13,20 +13,20 @@ internal static class HideEndpoints
         user.MapPost("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).ToggleHideAsync(target);
-                return Results.NoContent();
+                var written = await Caller(http, grains).ChangeHideAsync(target, EdgeChange.Toggle);
+                return MirrorPendingHeader.With(http, written.MirrorPending, Results.NoContent());
             }));
         user.MapPut("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).HideAsync(target);
-                return Results.Json(new { is_hidden = true });
+                var written = await Caller(http, grains).ChangeHideAsync(target, EdgeChange.Add);
+                return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(new { is_hidden = true }));
             }));
         user.MapDelete("/{id}/hide/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
-                await Caller(http, grains).UnhideAsync(target);
-                return Results.Json(new { is_hidden = false });
+                var written = await Caller(http, grains).ChangeHideAsync(target, EdgeChange.Remove);
+                return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(new { is_hidden = false }));
             }));
         user.MapGet("/{id}/is_hidden/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>

@@ -6,11 +6,14 @@ namespace UserGraph.Grains.Interfaces;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A follow or hide is owned by the grain of the user who made it: <see cref="FollowAsync"/>
-/// returns once that grain stored it. The other user's grain learns of it shortly after, through
-/// a persisted delivery that is retried until it succeeds; until then <see cref="IsFollowedByAsync"/>,
-/// <see cref="GetFollowersAsync"/>, <see cref="GetCountersAsync"/> and <see cref="IsHiddenByAsync"/>
-/// on the other user may lag (milliseconds normally, up to the retry period after a failure).
+/// Every fact has one owner: a follow or hide belongs to the user who made it, a connection to
+/// the lower id of the pair. The other user's grain keeps a mirror of it (followers, hidden-by,
+/// its copy of the connection). A write returns once the owner stored it and the other user's
+/// grain stored the mirror, so any read that starts afterwards, of either user, on any silo,
+/// sees it. Only when the other user's grain or storage fails does a write return after
+/// <c>Graph:Mirror:WaitBound</c> (1 s) with the mirror still pending; the methods returning
+/// <see cref="EdgeWriteResult"/> or <see cref="ConnectionWriteResult"/> say so, and the mirror
+/// follows as soon as it can. Nothing acknowledged is lost.
 /// </para>
 /// <para>
 /// This interface is a public contract for co-hosted services. Method aliases are part of the
@@ -47,7 +50,7 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     [Alias("IsFollowing")]
     Task<bool> IsFollowingAsync(long userId);
 
-    /// <summary>Whether <paramref name="userId"/> follows this user (eventually consistent).</summary>
+    /// <summary>Whether <paramref name="userId"/> follows this user.</summary>
     [Alias("IsFollowedBy")]
     Task<bool> IsFollowedByAsync(long userId);
 
@@ -96,7 +99,7 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     [Alias("IsHiding")]
     Task<bool> IsHidingAsync(long userId);
 
-    /// <summary>Whether <paramref name="userId"/> hides this user (eventually consistent).</summary>
+    /// <summary>Whether <paramref name="userId"/> hides this user.</summary>
     [Alias("IsHiddenBy")]
     Task<bool> IsHiddenByAsync(long userId);
 
@@ -126,8 +129,8 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     /// <remarks>
     /// Every connection action is decided by one authority per pair (the grain of the lower user
     /// id), so concurrent actions of the two users are applied one after the other and both end
-    /// in the same state. This user's own view is updated before the method returns; the other
-    /// user's view follows within milliseconds (see the class remarks).
+    /// in the same state. Both users' views are updated before the method returns (see the class
+    /// remarks for what happens under a fault).
     /// </remarks>
     /// <exception cref="GraphRuleException">The action does not apply to the pair's current state.</exception>
     [Alias("RequestConnection")]
@@ -178,9 +181,35 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     [Alias("GetReceivedConnectionRequests")]
     Task<ConnectionRequestPage> GetReceivedConnectionRequestsAsync(int offset, int limit);
 
-    /// <summary>Connection mode: pending requests this user made (rejected ones included), newest first.</summary>
+    /// <summary>
+    /// Connection mode: pending requests this user made, newest first. A request the other user
+    /// rejected is still listed, and its <see cref="ConnectionRequestInfo.Rejected"/> is always
+    /// <c>null</c> here: the sender is not told.
+    /// </summary>
     [Alias("GetSentConnectionRequests")]
     Task<ConnectionRequestPage> GetSentConnectionRequestsAsync(int offset, int limit);
+
+    /// <summary>
+    /// Follows, unfollows or toggles the follow of <paramref name="userId"/>, and says whether the
+    /// other user's side was brought up to date (see the class remarks).
+    /// </summary>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("ChangeFollow")]
+    Task<EdgeWriteResult> ChangeFollowAsync(long userId, EdgeChange change);
+
+    /// <summary>Hides, unhides or toggles the hide of <paramref name="userId"/>, like <see cref="ChangeFollowAsync"/>.</summary>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("ChangeHide")]
+    Task<EdgeWriteResult> ChangeHideAsync(long userId, EdgeChange change);
+
+    /// <summary>
+    /// Connection mode: applies <paramref name="action"/> to the connection with
+    /// <paramref name="userId"/> (the methods above, one by one), and says whether the other
+    /// user's side was brought up to date.
+    /// </summary>
+    /// <exception cref="GraphRuleException">The action does not apply to the pair's current state.</exception>
+    [Alias("ActOnConnection")]
+    Task<ConnectionWriteResult> ActOnConnectionAsync(long userId, ConnectionAction action);
 
     /// <summary>
     /// Repair after disaster recovery or a bug: re-reads, from each of <paramref name="ownerIds"/>'

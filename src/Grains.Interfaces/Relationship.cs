@@ -3,10 +3,10 @@ namespace UserGraph.Grains.Interfaces;
 /// <summary>Everything the graph knows about one user's relation to another, from the first user's side.</summary>
 /// <param name="OtherUserId">The other user.</param>
 /// <param name="Follows">The user follows the other user.</param>
-/// <param name="FollowedBy">The other user follows the user (eventually consistent).</param>
+/// <param name="FollowedBy">The other user follows the user.</param>
 /// <param name="Connection">The connection status as the user sees it (connection mode).</param>
 /// <param name="Hides">The user hides the other user.</param>
-/// <param name="HiddenBy">The other user hides the user (eventually consistent).</param>
+/// <param name="HiddenBy">The other user hides the user.</param>
 [GenerateSerializer]
 [Alias("UserGraph.Relationship")]
 public sealed record Relationship(

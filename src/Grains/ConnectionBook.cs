@@ -60,7 +60,11 @@ public sealed class ConnectionBook
         return new UserIdPage(ids.Length, [.. ids.Skip(offset).Take(limit)]);
     }
 
-    /// <summary>Pending requests to (<paramref name="sent"/> false) or from the owner, newest first.</summary>
+    /// <summary>
+    /// Pending requests to (<paramref name="sent"/> false) or from the owner, newest first. Received
+    /// requests the owner rejected are left out; sent ones are listed without the rejection, which
+    /// the sender is not told.
+    /// </summary>
     public ConnectionRequestPage RequestsPage(long ownerId, bool sent, int offset, int limit)
     {
         var requests = _records
@@ -71,7 +75,7 @@ public sealed class ConnectionBook
                 r.Value.RequesterId,
                 r.Value.RequesterId == ownerId ? r.Key : ownerId,
                 r.Value.Created,
-                r.Value.Rejected,
+                null,
                 r.Value.Viewed))
             .OrderByDescending(r => r.Created)
             .ThenBy(r => r.RequestId)

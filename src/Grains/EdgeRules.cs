@@ -19,4 +19,13 @@ public static class EdgeRules
             throw new GraphRuleException($"A user cannot {verb} themselves.");
         }
     }
+
+    /// <summary>Whether a one-way edge exists after <paramref name="change"/>, given whether it existed before.</summary>
+    public static bool PresentAfter(EdgeChange change, bool presentBefore) => change switch
+    {
+        EdgeChange.Add => true,
+        EdgeChange.Remove => false,
+        EdgeChange.Toggle => !presentBefore,
+        _ => throw new GraphRuleException($"Unknown edge change {change}."),
+    };
 }

@@ -17,17 +17,17 @@ public sealed class GraphMaintenanceGrain(IEdgeOwnerFinder owners) : Grain, IGra
     public async Task<ErasureReport> EraseUserAsync(long userId)
     {
         EdgeRules.EnsureValidTarget(0, userId, "erase");
-        var user = GrainFactory.GetGrain<IUserGraphReplica>(userId);
+        var user = GrainFactory.GetGrain<IUserGraphMirror>(userId);
 
-        // Empty the user's own graph first, so that peers asking it for the truth find nothing,
-        // then make every peer forget the user, then empty it again in case a peer's pending
-        // delivery put something back in between.
+        // Empty the user's own graph first, so that a repair asking it for the truth finds
+        // nothing, then make every peer forget the user, then empty it again in case a peer's
+        // pending mirror put something back in between.
         var mentioned = await user.EraseOwnGraphAsync();
         var edgeOwners = await owners.FindOwnersOfEdgesTowardAsync(userId, CancellationToken.None);
         var peers = mentioned.Concat(edgeOwners).Where(id => id != userId).Distinct().ToArray();
         foreach (var chunk in peers.Chunk(32))
         {
-            await Task.WhenAll(chunk.Select(peer => GrainFactory.GetGrain<IUserGraphReplica>(peer).ForgetUserAsync(userId)));
+            await Task.WhenAll(chunk.Select(peer => GrainFactory.GetGrain<IUserGraphMirror>(peer).ForgetUserAsync(userId)));
         }
 
         await user.EraseOwnGraphAsync();

@@ -23,9 +23,13 @@ public static class JournalReplay
             foreach (var facts in entry.Peers)
             {
                 view = view.WithFacts(facts, entry.Version);
-                if (entry.MarksPeers && record.DeliveryPending)
+            }
+
+            if (record.DeliveryPending)
+            {
+                foreach (var peer in entry.PeersToMirror)
                 {
-                    outbox = outbox.Mark(facts.PeerId, entry.Version);
+                    outbox = outbox.Mark(peer, entry.Version);
                 }
             }
 

@@ -6,7 +6,7 @@ namespace UserGraph.Grains;
 /// <param name="DeliveryPending">Whether storage still lists deliveries to peers as pending for this user.</param>
 public sealed record RecoveredGraph(
     UserGraphView View,
-    PeerSyncOutbox Outbox,
+    MirrorOutbox Outbox,
     long Sequence,
     int EntriesSinceSnapshot,
     bool DeliveryPending);

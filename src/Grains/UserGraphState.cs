@@ -32,7 +32,7 @@ public sealed class UserGraphState
 
     /// <summary>Peers still to be told of a change, with the version of the latest one.</summary>
     [Id(5)]
-    public Dictionary<long, long>? PendingPeerSyncs { get; set; }
+    public Dictionary<long, long>? PendingMirrors { get; set; }
 
     /// <summary>Connection records by the other user's id (connection mode).</summary>
     [Id(6)]
@@ -51,7 +51,7 @@ public sealed class UserGraphState
     [Id(7)]
     public long JournalSequence { get; set; }
 
-    public static UserGraphState From(UserGraphView view, PeerSyncOutbox outbox, long journalSequence) => new()
+    public static UserGraphState From(UserGraphView view, MirrorOutbox outbox, long journalSequence) => new()
     {
         JournalSequence = journalSequence,
         Followings = view.Followings.ToStorage(),
@@ -59,7 +59,7 @@ public sealed class UserGraphState
         Hidden = view.Hidden.ToStorage(),
         HiddenBy = view.HiddenBy.ToStorage(),
         Version = view.Version,
-        PendingPeerSyncs = outbox.IsEmpty ? null : outbox.ToStorage(),
+        PendingMirrors = outbox.IsEmpty ? null : outbox.ToStorage(),
         Connections = view.Connections.ToStorage(),
     };
 
@@ -72,5 +72,5 @@ public sealed class UserGraphState
         ConnectionBook.FromStorage(Connections),
         Version);
 
-    public PeerSyncOutbox ToOutbox() => PeerSyncOutbox.FromStorage(PendingPeerSyncs);
+    public MirrorOutbox ToOutbox() => MirrorOutbox.FromStorage(PendingMirrors);
 }

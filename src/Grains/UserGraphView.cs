@@ -53,10 +53,7 @@ public sealed record UserGraphView(
         Followings.Ids.ToArray().Concat(Followers.Ids.ToArray()).Concat(Hidden.Ids.ToArray())
             .Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds).Distinct();
 
-    /// <summary>Whether this user decides the connection with <paramref name="userId"/> (it has the lower id).</summary>
-    public bool IsConnectionAuthorityFor(long userId) => OwnerId < userId;
-
-    /// <summary>The views that mirror <paramref name="ownerId"/> set to what its own grain holds.</summary>
+    /// <summary>The mirrors of <paramref name="ownerId"/>'s facts set to what its own grain holds.</summary>
     public UserGraphView WithEdgesFrom(long ownerId, PeerEdges edges)
     {
         var next = this with
@@ -64,7 +61,7 @@ public sealed record UserGraphView(
             Followers = Followers.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Follows)),
             HiddenBy = HiddenBy.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Hides)),
         };
-        if (!IsConnectionAuthorityFor(ownerId))
+        if (FactOwnership.OwnsConnection(ownerId, OwnerId))
         {
             next = next with { Connections = Connections.With(ownerId, edges.Connection) };
         }
@@ -93,11 +90,19 @@ public sealed record UserGraphView(
         Version = version,
     };
 
-    /// <summary>What this user holds as the truth toward <paramref name="userId"/>.</summary>
-    public PeerEdges EdgesToward(long userId) => new(
-        (Followings.Contains(userId) ? EdgeKinds.Follows : EdgeKinds.None)
-        | (Hidden.Contains(userId) ? EdgeKinds.Hides : EdgeKinds.None),
-        IsConnectionAuthorityFor(userId) ? Connections.Get(userId) : null);
+    /// <summary>
+    /// The facts this user owns toward <paramref name="userId"/>, as that user's mirror holds them.
+    /// A requester's copy of a connection request never says whether it was rejected: the sender
+    /// is not told, so a rejection does not even change the sender's view (or its version).
+    /// </summary>
+    public PeerEdges EdgesToward(long userId)
+    {
+        var connection = FactOwnership.OwnsConnection(OwnerId, userId) ? Connections.Get(userId) : null;
+        return new(
+            (Followings.Contains(userId) ? EdgeKinds.Follows : EdgeKinds.None)
+            | (Hidden.Contains(userId) ? EdgeKinds.Hides : EdgeKinds.None),
+            connection is { Rejected: not null } && connection.RequesterId == userId ? connection with { Rejected = null } : connection);
+    }
 
     public ConnectionStatus StatusToward(long userId)
     {

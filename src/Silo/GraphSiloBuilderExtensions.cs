@@ -38,10 +38,10 @@ public static class GraphSiloBuilderExtensions
                 reminders.ConnectionString = database.Value.ConnectionString;
             }));
 
-        silo.Services.AddOptions<PeerSyncOptions>().BindConfiguration(PeerSyncOptions.SectionName);
+        silo.Services.AddOptions<MirrorOptions>().BindConfiguration(MirrorOptions.SectionName);
         silo.Services.AddOptions<GraphJournalOptions>().BindConfiguration(GraphJournalOptions.SectionName);
         silo.Services.AddSingleton<IGraphJournal, PostgresGraphJournal>();
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PeerSyncSweeperScheduler>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MirrorSweeperScheduler>();
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;
     }

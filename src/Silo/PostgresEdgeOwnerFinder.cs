@@ -40,7 +40,7 @@ internal sealed class PostgresEdgeOwnerFinder(
             var ownerId = reader.GetInt64(0);
             if (Array.BinarySearch(state.Followings, userId) >= 0
                 || Array.BinarySearch(state.Hidden, userId) >= 0
-                || (ownerId < userId && state.Connections?.ContainsKey(userId) == true))
+                || (FactOwnership.OwnsConnection(ownerId, userId) && state.Connections?.ContainsKey(userId) == true))
             {
                 owners.Add(ownerId);
             }

@@ -37,7 +37,7 @@ public class JournalReplayTests
     [Fact]
     public void Only_entries_still_pending_put_their_peers_back_in_the_outbox()
     {
-        var snapshot = new UserGraphState { PendingPeerSyncs = new() { [70] = 2 }, Version = 2 };
+        var snapshot = new UserGraphState { PendingMirrors = new() { [70] = 2 }, Version = 2 };
         JournalRecord[] records =
         [
             new(1, false, new GraphJournalEntry(3, [Follows(20)], MarksPeers: true)),

@@ -89,12 +89,17 @@ public class ReverseViewTests(GraphClusterFixture fixture, ITestOutputHelper out
         var (me, target, stranger) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         await User(me).FollowAsync(target);
         await GraphConsistency.ConvergesAsync(fixture.Grains, [me, target]);
-        var replica = fixture.Grains.GetGrain<IUserGraphReplica>(target);
+        var mirror = fixture.Grains.GetGrain<IUserGraphMirror>(target);
+        var truth = await fixture.Grains.GetGrain<IUserGraphMirror>(me).GetEdgesTowardAsync(target);
+        var version = (await User(target).GetStatusesAsync([me])).GraphVersion;
 
-        // The same delivery many times, concurrently, and one from a user with no edge at all.
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => replica.SyncEdgesFromAsync(me)));
-        await replica.SyncEdgesFromAsync(stranger);
-        await replica.SyncEdgesFromAsync(target);
+        // The same mirror many times, concurrently, one from a user with no edge at all, and one
+        // claiming to come from the user itself.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => mirror.MirrorAsync(me, truth)));
+        await mirror.MirrorAsync(stranger, new PeerEdges(EdgeKinds.None, null));
+        await mirror.MirrorAsync(target, new PeerEdges(EdgeKinds.Follows, null));
+
+        Assert.Equal(version, (await User(target).GetStatusesAsync([me])).GraphVersion);
 
         Assert.Equal([me], (await User(target).GetFollowersAsync(MutualFilter.Any, 0, 10)).UserIds);
         Assert.Equal(new GraphCounters(1, 0), await User(target).GetCountersAsync());

@@ -26,7 +26,7 @@ public static class GraphTestCluster
         builder.Options.ClusterId = $"{serviceId}-{Guid.NewGuid():N}";
         builder.Properties["ConnectionStrings:Postgres"] = await TestDatabase.GetConnectionStringAsync();
         // Production re-drives stuck deliveries every minute; tests cannot wait that long.
-        builder.Properties["Graph:PeerSync:ReminderPeriod"] = "00:00:02";
+        builder.Properties["Graph:Mirror:SweepPeriod"] = "00:00:02";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.Properties[key] = value;

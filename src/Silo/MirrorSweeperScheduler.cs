@@ -3,18 +3,18 @@ using UserGraph.Grains;
 namespace UserGraph.Silo;
 
 /// <summary>
-/// Makes sure the cluster's <see cref="IPeerSyncSweeperGrain"/> reminder exists once the silo is
+/// Makes sure the cluster's <see cref="IMirrorSweeperGrain"/> reminder exists once the silo is
 /// active. Retried in the background rather than failing the start: a database hiccup at start
 /// must not stop a silo, and any silo of the cluster succeeding is enough.
 /// </summary>
-internal sealed partial class PeerSyncSweeperScheduler(IGrainFactory grains, ILogger<PeerSyncSweeperScheduler> logger)
+internal sealed partial class MirrorSweeperScheduler(IGrainFactory grains, ILogger<MirrorSweeperScheduler> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly CancellationTokenSource _stopping = new();
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(
-            nameof(PeerSyncSweeperScheduler),
+            nameof(MirrorSweeperScheduler),
             ServiceLifecycleStage.Active,
             started =>
             {
@@ -33,7 +33,7 @@ internal sealed partial class PeerSyncSweeperScheduler(IGrainFactory grains, ILo
         {
             try
             {
-                await grains.GetGrain<IPeerSyncSweeperGrain>(0).EnsureScheduledAsync();
+                await grains.GetGrain<IMirrorSweeperGrain>(0).EnsureScheduledAsync();
                 return;
             }
             catch (Exception exception)
@@ -52,6 +52,6 @@ internal sealed partial class PeerSyncSweeperScheduler(IGrainFactory grains, ILo
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the pending-delivery sweep failed; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the mirror sweep failed; retrying")]
     private partial void LogSchedulingFailed(Exception exception);
 }

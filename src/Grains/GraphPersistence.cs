@@ -1,0 +1,298 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace UserGraph.Grains;
+
+/// <summary>
+/// The persistence sequence of one user's graph: a queue of writes stored one journal entry at a
+/// time, the snapshot cadence, erasure, and re-reading storage after a failed write. Owns
+/// <see cref="View"/>, which only ever holds what is durable: a write is applied to the next
+/// view, stored, and only then made visible.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Writes queued while an entry is being stored are applied together and stored as the next
+/// entry, so a user many others act on at once (a celebrity gaining followers) writes a few
+/// entries, not one per follower. Each write still sees every write queued before it.
+/// </para>
+/// <para>
+/// Runs on the grain's scheduler, like the grain's own code, so it needs no locks; the grain calls
+/// it from interleaved requests.
+/// </para>
+/// </remarks>
+public sealed partial class GraphPersistence(
+    long userId,
+    IGraphJournal journal,
+    IPersistentState<UserGraphState> snapshot,
+    GraphJournalOptions options,
+    IGraphPersistenceOwner owner,
+    ILogger logger)
+{
+    // An entry names each peer it touched; this keeps one entry (and one statement row) small.
+    private const int MaxWritesPerEntry = 256;
+
+    private long _snapshotSequence;
+    private int _entriesSinceSnapshot;
+    private Task _snapshotWrite = Task.CompletedTask;
+    // Allocated on the first write: most active users only read.
+    private Queue<GraphWrite>? _queue;
+    private bool _writing;
+
+    /// <summary>The latest durable view.</summary>
+    public UserGraphView View { get; private set; } = UserGraphView.Empty(userId);
+
+    /// <summary>The last journal entry stored.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Reads the snapshot's state (already loaded by Orleans) and the journal entries after it.</summary>
+    public async Task<RecoveredGraph> LoadAsync()
+    {
+        var stored = snapshot.State;
+        var records = await journal.ReadAfterAsync(userId, stored.JournalSequence);
+        // The view now holds what matters of the snapshot; the state object is only filled again to write one.
+        snapshot.State = UserGraphState.Released;
+        var recovered = JournalReplay.Recover(userId, stored, records);
+        View = recovered.View;
+        Sequence = recovered.Sequence;
+        _snapshotSequence = stored.JournalSequence;
+        _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
+        return recovered;
+    }
+
+    /// <summary>Queues the write; completes once it is durable and visible, or fails with why it was not stored.</summary>
+    public Task<StoredWrite> WriteAsync(GraphWrite write)
+    {
+        (_queue ??= new Queue<GraphWrite>()).Enqueue(write);
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteQueuedAsync();
+        }
+
+        return write.Stored;
+    }
+
+    /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
+    public Task AcknowledgeMirrorsAsync(long sequence) => journal.AcknowledgeDeliveriesAsync(userId, sequence, _snapshotSequence);
+
+    /// <summary>Waits for a snapshot being written (deactivation).</summary>
+    public Task FlushAsync() => _snapshotWrite;
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<GraphWrite>();
+        try
+        {
+            while (_queue!.TryPeek(out var first))
+            {
+                batch.Clear();
+                if (first.Kind == GraphWriteKind.Erasure)
+                {
+                    batch.Add(_queue.Dequeue());
+                    await EraseAsync(first);
+                    continue;
+                }
+
+                while (batch.Count < MaxWritesPerEntry && _queue.TryPeek(out var next) && next.Kind != GraphWriteKind.Erasure)
+                {
+                    batch.Add(_queue.Dequeue());
+                }
+
+                await StoreAsync(batch);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Only a bug gets here (every storage failure is handled below): fail what is left
+            // rather than leave callers waiting forever.
+            foreach (var write in batch.Concat(_queue!))
+            {
+                write.Fail(exception);
+            }
+
+            _queue!.Clear();
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private async Task StoreAsync(List<GraphWrite> batch)
+    {
+        var before = View;
+        var next = before;
+        var stored = new List<StoredWrite>(batch.Count);
+        foreach (var write in batch)
+        {
+            try
+            {
+                var after = write.Apply(next);
+                stored.Add(new StoredWrite(write, next, after));
+                next = after;
+            }
+            catch (Exception refused)
+            {
+                write.Fail(refused);
+            }
+        }
+
+        if (ReferenceEquals(next, before))
+        {
+            CompleteAll(stored);
+            return;
+        }
+
+        var changed = stored.Where(s => s.Changed).ToList();
+        var peers = changed.SelectMany(s => s.Write.Peers).Distinct().ToArray();
+        var marked = changed.Where(s => s.Write.Kind == GraphWriteKind.Owned).SelectMany(s => s.Write.Peers).Distinct().ToArray();
+        var entry = new GraphJournalEntry(
+            next.Version,
+            [.. peers.Select(next.FactsAbout)],
+            MarksPeers: marked.Length > 0,
+            MarkedPeers: marked.Length > 0 && marked.Length < peers.Length ? marked : null);
+        try
+        {
+            await journal.AppendAsync(userId, Sequence + 1, entry, deliveryPending: marked.Length > 0);
+        }
+        catch (Exception exception)
+        {
+            foreach (var write in stored)
+            {
+                write.Write.Fail(exception);
+            }
+
+            await ResynchronizeAsync();
+            return;
+        }
+
+        Sequence++;
+        _entriesSinceSnapshot++;
+        View = next;
+        await owner.OnStoredAsync(changed, Sequence);
+        CompleteAll(stored);
+        StartSnapshotIfDue();
+    }
+
+    /// <summary>
+    /// Erasure stores a new snapshot and deletes every older journal entry, so no trace of what it
+    /// removed is left in storage. The marker entry claims the sequence number first, which a
+    /// stale activation could not also claim.
+    /// </summary>
+    private async Task EraseAsync(GraphWrite write)
+    {
+        UserGraphView next;
+        try
+        {
+            next = write.Apply(View);
+        }
+        catch (Exception refused)
+        {
+            write.Fail(refused);
+            return;
+        }
+
+        var before = View;
+        if (ReferenceEquals(next, before))
+        {
+            write.Complete(new StoredWrite(write, before, next));
+            return;
+        }
+
+        var sequence = Sequence + 1;
+        try
+        {
+            await _snapshotWrite;
+            var outbox = owner.Outbox;
+            await journal.AppendAsync(userId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty);
+            snapshot.State = UserGraphState.From(next, outbox, sequence);
+            await snapshot.WriteStateAsync();
+            snapshot.State = UserGraphState.Released;
+            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: false);
+        }
+        catch (Exception exception)
+        {
+            write.Fail(exception);
+            await ResynchronizeAsync();
+            return;
+        }
+
+        Sequence = sequence;
+        _snapshotSequence = sequence;
+        _entriesSinceSnapshot = 0;
+        View = next;
+        var stored = new StoredWrite(write, before, next);
+        await owner.OnStoredAsync([stored], sequence);
+        write.Complete(stored);
+    }
+
+    /// <summary>
+    /// Folds the journal into a new snapshot in the background, outside the write queue; entries
+    /// appended meanwhile simply follow it. Entries whose mirrors are still pending stay until
+    /// they are acknowledged, so a crash cannot hide them from the sweeper.
+    /// </summary>
+    private void StartSnapshotIfDue()
+    {
+        if (_snapshotWrite.IsCompleted && options.IsSnapshotDue(_entriesSinceSnapshot, View.EdgeCount))
+        {
+            _snapshotWrite = WriteSnapshotAsync(View, owner.Outbox, Sequence);
+        }
+    }
+
+    private async Task WriteSnapshotAsync(UserGraphView view, MirrorOutbox outbox, long sequence)
+    {
+        try
+        {
+            snapshot.State = UserGraphState.From(view, outbox, sequence);
+            await snapshot.WriteStateAsync();
+            snapshot.State = UserGraphState.Released;
+            _snapshotSequence = sequence;
+            _entriesSinceSnapshot = (int)(Sequence - sequence);
+            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: true);
+        }
+        catch (Exception exception)
+        {
+            // The journal still holds every change; the next due snapshot tries again.
+            LogSnapshotFailed(logger, exception, userId);
+            if (exception is InconsistentStateException)
+            {
+                owner.OnBroken();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failed write may still have reached the database (a timeout after commit), and leaves
+    /// the stored sequence unknown, so storage is read again. If even that fails, the grain keeps
+    /// serving the last view it knows was durable and is told to deactivate, so the next
+    /// activation loads afresh instead of writing at a stale position.
+    /// </summary>
+    private async Task ResynchronizeAsync()
+    {
+        try
+        {
+            await _snapshotWrite;
+            await snapshot.ReadStateAsync();
+            owner.OnReloaded(await LoadAsync());
+        }
+        catch (Exception exception)
+        {
+            LogResynchronizationFailed(logger, exception, userId);
+            owner.OnBroken();
+        }
+    }
+
+    private static void CompleteAll(List<StoredWrite> stored)
+    {
+        foreach (var write in stored)
+        {
+            write.Write.Complete(write);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: re-reading state after a failed write failed; deactivating")]
+    private static partial void LogResynchronizationFailed(ILogger logger, Exception exception, long userId);
+}

@@ -1,0 +1,29 @@
+namespace UserGraph.Grains;
+
+/// <summary>
+/// One change queued on <see cref="GraphPersistence"/>: a function of the view, applied in queue
+/// order to the latest view when the write's turn comes, so a decision (a toggle, a connection
+/// transition) is always made on every write before it.
+/// </summary>
+/// <param name="Peers">The users whose relation to this one the change may touch.</param>
+/// <param name="Apply">Returns the next view, this one when nothing changes; may throw to refuse the write.</param>
+public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, Func<UserGraphView, UserGraphView> apply)
+{
+    private readonly TaskCompletionSource<StoredWrite> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public GraphWriteKind Kind => kind;
+
+    public IReadOnlyList<long> Peers => peers;
+
+    public Func<UserGraphView, UserGraphView> Apply => apply;
+
+    public Task<StoredWrite> Stored => _stored.Task;
+
+    public static GraphWrite Owned(long peerId, Func<UserGraphView, UserGraphView> apply) => new(GraphWriteKind.Owned, [peerId], apply);
+
+    public static GraphWrite Mirror(long ownerId, Func<UserGraphView, UserGraphView> apply) => new(GraphWriteKind.Mirror, [ownerId], apply);
+
+    internal void Complete(StoredWrite stored) => _stored.TrySetResult(stored);
+
+    internal void Fail(Exception exception) => _stored.TrySetException(exception);
+}
