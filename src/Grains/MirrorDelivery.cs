@@ -91,27 +91,10 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
     /// marked so far (at once when none is pending), or with <c>false</c> after
     /// <see cref="MirrorOptions.WaitBound"/>; the delivery goes on either way.
     /// </summary>
-    public Task<bool> WaitAsync(long peerId)
-    {
-        if (_pending is null || !_pending.TryGetValue(peerId, out var mirror))
-        {
-            return Delivered;
-        }
-
-        return BoundedAsync(mirror.WaitFor(mirror.Version));
-
-        async Task<bool> BoundedAsync(Task<bool> delivered)
-        {
-            try
-            {
-                return await delivered.WaitAsync(options.WaitBound, time);
-            }
-            catch (TimeoutException)
-            {
-                return false;
-            }
-        }
-    }
+    public Task<bool> WaitAsync(long peerId) =>
+        _pending is not null && _pending.TryGetValue(peerId, out var mirror)
+            ? mirror.WaitFor(mirror.Version, options.WaitBound, time)
+            : Delivered;
 
     /// <summary>Stops delivering to <paramref name="peerId"/> (erasure: there is nothing left to mirror).</summary>
     public void Forget(long peerId)
@@ -266,7 +249,7 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
 
     private sealed class PendingMirror(long version, long firstSequence, TimeSpan retryDelay)
     {
-        private List<(long Version, TaskCompletionSource<bool> Done)>? _waiters;
+        private List<(long Version, TaskCompletionSource<bool> Done, ITimer Bound)>? _waiters;
 
         /// <summary>The graph version of the latest change marked for the peer.</summary>
         public long Version { get; set; } = version;
@@ -279,10 +262,16 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
 
         public TimeSpan RetryDelay { get; set; } = retryDelay;
 
-        public Task<bool> WaitFor(long version)
+        /// <summary>
+        /// A waiter answered by <see cref="Release"/>, or with <c>false</c> by a timer after
+        /// <paramref name="bound"/>. The timer completes the waiter itself (a thread-safe one-shot),
+        /// so the waiting write resumes on the grain's scheduler like any await.
+        /// </summary>
+        public Task<bool> WaitFor(long version, TimeSpan bound, TimeProvider time)
         {
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            (_waiters ??= []).Add((version, done));
+            var timer = time.CreateTimer(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), done, bound, Timeout.InfiniteTimeSpan);
+            (_waiters ??= []).Add((version, done, timer));
             return done.Task;
         }
 
@@ -297,6 +286,7 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
                 }
 
                 waiter.Done.TrySetResult(delivered);
+                waiter.Bound.Dispose();
                 return true;
             });
         }

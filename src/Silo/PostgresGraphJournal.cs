@@ -25,8 +25,12 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly Serializer _serializer;
+    private const int MaxAcknowledgementsPerStatement = 1024;
+
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>();
+    private readonly Channel<PendingAcknowledgement> _acknowledgements = Channel.CreateUnbounded<PendingAcknowledgement>();
     private readonly Task[] _writers;
+    private readonly Task _acknowledger;
 
     public PostgresGraphJournal(IOptions<GraphDatabaseOptions> database, IOptions<ClusterOptions> cluster, Serializer serializer)
     {
@@ -40,6 +44,7 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         _serviceId = cluster.Value.ServiceId;
         _serializer = serializer;
         _writers = [.. Enumerable.Range(0, AppendWriters).Select(_ => Task.Run(WriteAppendsAsync))];
+        _acknowledger = Task.Run(WriteAcknowledgementsAsync);
     }
 
     public async Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence)
@@ -84,22 +89,18 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence)
+    /// <remarks>
+    /// Every stored mirror ends in an acknowledgement, as many as there are follows: they are
+    /// gathered from all the silo's grains into one statement at a time, one commit for hundreds
+    /// (one commit each made follows twice as dear for the database). Nobody waits on them but
+    /// the sweeper, a minute later.
+    /// </remarks>
+    public Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence)
     {
-        await using var command = _dataSource.CreateCommand(
-            """
-            WITH folded AS (
-                DELETE FROM graph_journal
-                WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND seq < $4
-            )
-            UPDATE graph_journal SET pending = false
-            WHERE service_id = $1 AND user_id = $2 AND seq <= $3 AND seq >= $4 AND pending
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshotSequence });
-        await command.ExecuteNonQueryAsync();
+        var acknowledgement = new PendingAcknowledgement(userId, sequence, snapshotSequence);
+        return _acknowledgements.Writer.TryWrite(acknowledgement)
+            ? acknowledgement.Stored.Task
+            : Task.FromException(new ObjectDisposedException(nameof(PostgresGraphJournal)));
     }
 
     public async Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit)
@@ -126,7 +127,9 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _appends.Writer.TryComplete();
+        _acknowledgements.Writer.TryComplete();
         await Task.WhenAll(_writers);
+        await _acknowledger;
         await _dataSource.DisposeAsync();
     }
 
@@ -160,6 +163,62 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
             }
 
             await StoreAsync(batch);
+        }
+    }
+
+    private async Task WriteAcknowledgementsAsync()
+    {
+        var batch = new List<PendingAcknowledgement>(MaxAcknowledgementsPerStatement);
+        while (await _acknowledgements.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxAcknowledgementsPerStatement && _acknowledgements.Reader.TryRead(out var acknowledgement))
+            {
+                batch.Add(acknowledgement);
+            }
+
+            await StoreAcknowledgementsAsync(batch);
+        }
+    }
+
+    /// <summary>
+    /// Clears the pending marks of the entries each user's mirrors are delivered through, and
+    /// deletes those of them that compaction only kept for their marks (before the snapshot).
+    /// </summary>
+    private async Task StoreAcknowledgementsAsync(List<PendingAcknowledgement> batch)
+    {
+        try
+        {
+            // One row per user: the furthest acknowledgement covers the others.
+            var latest = batch.GroupBy(a => a.UserId).Select(g => g.MaxBy(a => a.Sequence)!).ToArray();
+            await using var command = _dataSource.CreateCommand(
+                """
+                WITH acknowledged AS (
+                    SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS a (user_id, through, snapshot_seq)
+                ), folded AS (
+                    DELETE FROM graph_journal j USING acknowledged a
+                    WHERE j.service_id = $1 AND j.user_id = a.user_id AND j.seq <= a.through AND j.seq < a.snapshot_seq
+                )
+                UPDATE graph_journal j SET pending = false
+                FROM acknowledged a
+                WHERE j.service_id = $1 AND j.user_id = a.user_id AND j.seq <= a.through AND j.seq >= a.snapshot_seq AND j.pending
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Select(a => a.UserId)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Select(a => a.Sequence)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Select(a => a.SnapshotSequence)] });
+            await command.ExecuteNonQueryAsync();
+            foreach (var acknowledgement in batch)
+            {
+                acknowledgement.Stored.TrySetResult();
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var acknowledgement in batch)
+            {
+                acknowledgement.Stored.TrySetException(exception);
+            }
         }
     }
 
@@ -216,6 +275,11 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
                 append.Stored.TrySetException(exception);
             }
         }
+    }
+
+    private sealed record PendingAcknowledgement(long UserId, long Sequence, long SnapshotSequence)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed record PendingAppend(long UserId, long Sequence, bool DeliveryPending, byte[] Entry)

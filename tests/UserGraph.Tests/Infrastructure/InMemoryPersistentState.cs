@@ -1,0 +1,51 @@
+namespace UserGraph.Tests.Infrastructure;
+
+/// <summary>
+/// A grain's persistent state kept in memory, whose writes fail while <see cref="StorageFaults"/>
+/// names its user: the snapshot side of the grain's persistence, without Orleans or a database.
+/// </summary>
+public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T>
+    where T : new()
+{
+    private T _stored = new();
+
+    public int Writes { get; private set; }
+
+    /// <summary>Writes fail while set, whatever <see cref="StorageFaults"/> says.</summary>
+    public bool FailWrites { get; set; }
+
+    public T State { get; set; } = new();
+
+    public string? Etag { get; set; }
+
+    public bool RecordExists { get; private set; }
+
+    /// <summary>What storage holds (not the copy being worked on).</summary>
+    public T Stored => _stored;
+
+    public Task ClearStateAsync()
+    {
+        _stored = new T();
+        RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync()
+    {
+        if (FailWrites || StorageFaults.WritesFail(userId))
+        {
+            return Task.FromException(new InjectedStorageFaultException(userId));
+        }
+
+        Writes++;
+        _stored = State;
+        RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ReadStateAsync()
+    {
+        State = _stored;
+        return Task.CompletedTask;
+    }
+}
