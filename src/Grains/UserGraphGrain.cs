@@ -300,18 +300,22 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     /// <summary>
     /// Publishes after the write and before its callers resume, so events follow the order of the
-    /// stored writes. A failure to publish does not undo the durable change; subscribers see the
-    /// gap in <see cref="GraphChange.GraphVersion"/>.
+    /// stored writes: the events of one stored entry as one batch (one call to the stream's queue,
+    /// which a subscriber still receives event by event). A failure to publish does not undo the
+    /// durable change; subscribers see the gap in <see cref="GraphChange.GraphVersion"/>.
     /// </summary>
     private async Task PublishAsync(IEnumerable<GraphChange> changes)
     {
+        var batch = changes.ToList();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            foreach (var change in changes)
-            {
-                _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName).GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
-                await _changes.OnNextAsync(change);
-            }
+            _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName).GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
+            await (batch.Count == 1 ? _changes.OnNextAsync(batch[0]) : _changes.OnNextBatchAsync(batch));
         }
         catch (Exception exception)
         {

@@ -162,7 +162,12 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
                 batch.Add(append);
             }
 
-            await StoreAsync(batch);
+            // Every writer wakes for a new append and only one gets it: the others go back to waiting
+            // rather than send an empty statement (they used to, a round trip each).
+            if (batch.Count > 0)
+            {
+                await StoreAsync(batch);
+            }
         }
     }
 
