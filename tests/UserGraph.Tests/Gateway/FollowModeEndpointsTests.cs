@@ -37,7 +37,8 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
 
         await mine.PostAsync($"/api/v2/user/{other}/follow/", null);
 
-        await Eventually.HoldsAsync(() => GetBool(theirs, $"/api/v2/user/{me}/is_follower/", "is_follower"), "is_follower");
+        // Read-your-writes on the other side: no waiting.
+        Assert.True(await GetBool(theirs, $"/api/v2/user/{me}/is_follower/", "is_follower"));
         Assert.False(await GetBool(mine, $"/api/v2/user/{other}/is_follower/", "is_follower"));
         var counters = await Json(await mine.GetAsync($"/api/v2/user/{other}/counters/"));
         Assert.Equal(1, counters.GetProperty("followers").GetInt32());
@@ -57,9 +58,7 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
 
         using var viewerClient = gateway.ClientFor(viewer);
         await viewerClient.PutAsync($"/api/v2/user/{followers[3]}/follow/", null);
-        await Eventually.HoldsAsync(
-            async () => (await Json(await viewerClient.GetAsync($"/api/v2/user/{target}/followers/"))).GetProperty("count").GetInt32() == 5,
-            "five followers listed");
+        Assert.Equal(5, (await Json(await viewerClient.GetAsync($"/api/v2/user/{target}/followers/"))).GetProperty("count").GetInt32());
 
         var first = await Json(await viewerClient.GetAsync($"/api/v2/user/{target}/followers/?limit=2"));
         var last = await Json(await viewerClient.GetAsync($"/api/v2/user/{target}/followers/?limit=2&offset=4"));
@@ -89,7 +88,7 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         await mine.PutAsync($"/api/v2/user/{mutual}/follow/", null);
         await mine.PutAsync($"/api/v2/user/{oneWay}/follow/", null);
         await theirs.PutAsync($"/api/v2/user/{me}/follow/", null);
-        await Eventually.HoldsAsync(() => GetBool(mine, $"/api/v2/user/{mutual}/is_follower/", "is_follower"), "mutual follow");
+        Assert.True(await GetBool(mine, $"/api/v2/user/{mutual}/is_follower/", "is_follower"));
 
         var onlyMutual = await Json(await mine.GetAsync($"/api/v2/user/{me}/followings/?mutual=1"));
         var notMutual = await Json(await mine.GetAsync($"/api/v2/user/{me}/followings/?mutual=0"));
@@ -152,7 +151,7 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
 
         Assert.Equal(HttpStatusCode.NoContent, (await mine.PostAsync($"/api/v2/user/{other}/hide/", null)).StatusCode);
         Assert.True(await GetBool(mine, $"/api/v2/user/{other}/is_hidden/", "is_hidden"));
-        await Eventually.HoldsAsync(() => GetBool(theirs, $"/api/v2/user/{me}/is_hidden_by/", "is_hidden_by"), "is_hidden_by");
+        Assert.True(await GetBool(theirs, $"/api/v2/user/{me}/is_hidden_by/", "is_hidden_by"));
         var ids = await Json(await mine.GetAsync("/api/v2/user/hidden_users_id/"));
         Assert.Equal([other], ids.EnumerateArray().Select(i => i.GetInt64()));
         var list = await Json(await mine.GetAsync("/api/v2/user/hidden_users/"));

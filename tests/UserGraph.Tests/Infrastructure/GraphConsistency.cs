@@ -50,7 +50,14 @@ public static class GraphConsistency
         return violations;
     }
 
-    /// <summary>Waits until <paramref name="users"/> are consistent; returns how long it took.</summary>
+    /// <summary>
+    /// Asserts that <paramref name="users"/> are consistent now: what every acknowledged write in
+    /// normal operation promises, with no waiting.
+    /// </summary>
+    public static async Task AssertConsistentAsync(IGrainFactory grains, IEnumerable<long> users) =>
+        Assert.Empty(await ViolationsAsync(grains, users));
+
+    /// <summary>Waits until <paramref name="users"/> are consistent (after a fault); returns how long it took.</summary>
     public static Task<TimeSpan> ConvergesAsync(IGrainFactory grains, IEnumerable<long> users, TimeSpan? timeout = null)
     {
         var all = users.ToArray();

@@ -111,7 +111,7 @@ public class GraphJournalTests
                 }
             }
 
-            await GraphConsistency.ConvergesAsync(first.GrainFactory, [me, .. others]);
+            await GraphConsistency.AssertConsistentAsync(first.GrainFactory, [me, .. others]);
             await Eventually.HoldsAsync(
                 async () => await CountJournalRowsAsync(serviceId, me) < 10, TimeSpan.FromSeconds(30), "30 entries folded into a snapshot");
         }
@@ -130,7 +130,7 @@ public class GraphJournalTests
         await using var cluster = await GraphTestCluster.StartAsync(serviceId, silos: 1);
         await cluster.GrainFactory.GetGrain<IUserGraphGrain>(follower).FollowAsync(erased);
         await cluster.GrainFactory.GetGrain<IUserGraphGrain>(erased).FollowAsync(followee);
-        await GraphConsistency.ConvergesAsync(cluster.GrainFactory, [erased, follower, followee]);
+        await GraphConsistency.AssertConsistentAsync(cluster.GrainFactory, [erased, follower, followee]);
 
         await cluster.GrainFactory.GetGrain<IGraphMaintenanceGrain>(0).EraseUserAsync(erased);
 

@@ -19,7 +19,7 @@ public class ReverseEdgeRepairTests
         {
             await before.GrainFactory.GetGrain<IUserGraphGrain>(follower).FollowAsync(target);
             await before.GrainFactory.GetGrain<IUserGraphGrain>(hider).HideAsync(target);
-            await GraphConsistency.ConvergesAsync(before.GrainFactory, [target, follower, hider]);
+            await GraphConsistency.AssertConsistentAsync(before.GrainFactory, [target, follower, hider]);
         }
 
         // As if the target's graph came back from an old backup: a follower it never had, the real ones missing.
