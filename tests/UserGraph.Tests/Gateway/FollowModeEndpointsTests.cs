@@ -18,13 +18,13 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         var put2 = await Json(await client.PutAsync($"/api/v2/user/{other}/follow", null));
         Assert.Equal("followed", put1.GetProperty("connection_status").GetString());
         Assert.Equal("followed", put2.GetProperty("connection_status").GetString());
-        Assert.True(await GetBool(client, $"/api/v2/user/{other}/is_followed/", "is_followed"));
+        Assert.True(await HttpAssert.BoolAsync(client, $"/api/v2/user/{other}/is_followed/", "is_followed"));
 
         var delete1 = await Json(await client.DeleteAsync($"/api/v2/user/{other}/follow/"));
         var delete2 = await Json(await client.DeleteAsync($"/api/v2/user/{other}/follow/"));
         Assert.Equal(JsonValueKind.Null, delete1.GetProperty("connection_status").ValueKind);
         Assert.Equal(JsonValueKind.Null, delete2.GetProperty("connection_status").ValueKind);
-        Assert.False(await GetBool(client, $"/api/v2/user/{other}/is_followed/", "is_followed"));
+        Assert.False(await HttpAssert.BoolAsync(client, $"/api/v2/user/{other}/is_followed/", "is_followed"));
         await HttpAssert.Problem(await client.PutAsync($"/api/v2/user/{me}/follow/", null), HttpStatusCode.BadRequest);
     }
 
@@ -38,8 +38,8 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         await mine.PostAsync($"/api/v2/user/{other}/follow/", null);
 
         // Read-your-writes on the other side: no waiting.
-        Assert.True(await GetBool(theirs, $"/api/v2/user/{me}/is_follower/", "is_follower"));
-        Assert.False(await GetBool(mine, $"/api/v2/user/{other}/is_follower/", "is_follower"));
+        Assert.True(await HttpAssert.BoolAsync(theirs, $"/api/v2/user/{me}/is_follower/", "is_follower"));
+        Assert.False(await HttpAssert.BoolAsync(mine, $"/api/v2/user/{other}/is_follower/", "is_follower"));
         var counters = await Json(await mine.GetAsync($"/api/v2/user/{other}/counters/"));
         Assert.Equal(1, counters.GetProperty("followers").GetInt32());
         Assert.Equal(0, counters.GetProperty("followings").GetInt32());
@@ -88,7 +88,7 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         await mine.PutAsync($"/api/v2/user/{mutual}/follow/", null);
         await mine.PutAsync($"/api/v2/user/{oneWay}/follow/", null);
         await theirs.PutAsync($"/api/v2/user/{me}/follow/", null);
-        Assert.True(await GetBool(mine, $"/api/v2/user/{mutual}/is_follower/", "is_follower"));
+        Assert.True(await HttpAssert.BoolAsync(mine, $"/api/v2/user/{mutual}/is_follower/", "is_follower"));
 
         var onlyMutual = await Json(await mine.GetAsync($"/api/v2/user/{me}/followings/?mutual=1"));
         var notMutual = await Json(await mine.GetAsync($"/api/v2/user/{me}/followings/?mutual=0"));
@@ -150,8 +150,8 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         using var theirs = gateway.ClientFor(other);
 
         Assert.Equal(HttpStatusCode.NoContent, (await mine.PostAsync($"/api/v2/user/{other}/hide/", null)).StatusCode);
-        Assert.True(await GetBool(mine, $"/api/v2/user/{other}/is_hidden/", "is_hidden"));
-        Assert.True(await GetBool(theirs, $"/api/v2/user/{me}/is_hidden_by/", "is_hidden_by"));
+        Assert.True(await HttpAssert.BoolAsync(mine, $"/api/v2/user/{other}/is_hidden/", "is_hidden"));
+        Assert.True(await HttpAssert.BoolAsync(theirs, $"/api/v2/user/{me}/is_hidden_by/", "is_hidden_by"));
         var ids = await Json(await mine.GetAsync("/api/v2/user/hidden_users_id/"));
         Assert.Equal([other], ids.EnumerateArray().Select(i => i.GetInt64()));
         var list = await Json(await mine.GetAsync("/api/v2/user/hidden_users/"));
@@ -159,7 +159,7 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         Assert.Equal(other, list.GetProperty("results")[0].GetProperty("id").GetInt64());
 
         Assert.Equal(HttpStatusCode.NoContent, (await mine.PostAsync($"/api/v2/user/{other}/hide", null)).StatusCode);
-        Assert.False(await GetBool(mine, $"/api/v2/user/{other}/is_hidden/", "is_hidden"));
+        Assert.False(await HttpAssert.BoolAsync(mine, $"/api/v2/user/{other}/is_hidden/", "is_hidden"));
         Assert.True((await Json(await mine.PutAsync($"/api/v2/user/{other}/hide/", null))).GetProperty("is_hidden").GetBoolean());
         Assert.True((await Json(await mine.PutAsync($"/api/v2/user/{other}/hide/", null))).GetProperty("is_hidden").GetBoolean());
         Assert.False((await Json(await mine.DeleteAsync($"/api/v2/user/{other}/hide/"))).GetProperty("is_hidden").GetBoolean());
@@ -217,9 +217,6 @@ public class FollowModeEndpointsTests(GatewayFixture gateway)
         request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
         return await client.SendAsync(request);
     }
-
-    private static async Task<bool> GetBool(HttpClient client, string path, string property) =>
-        (await Json(await client.GetAsync(path))).GetProperty(property).GetBoolean();
 
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {

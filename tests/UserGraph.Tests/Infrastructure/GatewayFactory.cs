@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace UserGraph.Tests.Infrastructure;
 
@@ -10,9 +12,13 @@ namespace UserGraph.Tests.Infrastructure;
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayFactory(string connectionString, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <param name="services">Replaces services of the running host (a fault-injecting journal, say).</param>
+    public GatewayFactory(
+        string connectionString, IEnumerable<KeyValuePair<string, string?>>? overrides = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         var serviceId = GraphTestCluster.NewServiceId();
         _settings = new Dictionary<string, string?>(TestJwt.Settings())
         {
@@ -38,6 +44,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

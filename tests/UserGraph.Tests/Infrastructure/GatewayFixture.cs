@@ -9,6 +9,9 @@ public class GatewayFixture : IAsyncLifetime
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>Services replaced in the running host; none by default.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ReplacedServices => null;
+
     public HttpClient Anonymous { get; private set; } = null!;
 
     /// <summary>The real Kestrel address the service listens on.</summary>
@@ -16,7 +19,7 @@ public class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new GatewayFactory(await TestDatabase.GetConnectionStringAsync(), Settings);
+        _factory = new GatewayFactory(await TestDatabase.GetConnectionStringAsync(), Settings, ReplacedServices);
         _factory.StartServer();
         Anonymous = _factory.CreateClient();
     }

@@ -30,4 +30,14 @@ public static class HttpAssert
             .Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString()))
             .ToList();
     }
+
+    /// <summary>GETs <paramref name="path"/> and returns the boolean <paramref name="property"/> of its JSON answer.</summary>
+    public static async Task<bool> BoolAsync(HttpClient client, string path, string property)
+    {
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(HttpStatusCode.OK == response.StatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty(property).GetBoolean();
+    }
 }
