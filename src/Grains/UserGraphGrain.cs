@@ -41,9 +41,8 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     private readonly MirrorDelivery _mirrors;
     private readonly ILogger<UserGraphGrain> _logger;
     private IAsyncStream<GraphChange>? _changes;
-    // Owners whose mirror arrived while a repair read the truth: what the repair read is older.
-    private HashSet<long>? _mirroredDuringRepair;
-    private int _repairs;
+    // Created by the first repair: most activations are never repaired.
+    private MirrorRepair? _repair;
 
     public UserGraphGrain(
         [PersistentState(GraphStorage.UserGraphStateName, GraphStorage.ProviderName)]
@@ -170,7 +169,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     {
         if (ownerId > 0 && ownerId != UserId)
         {
-            _mirroredDuringRepair?.Add(ownerId);
+            _repair?.NoteMirror(ownerId);
             await _persistence.WriteAsync(GraphWrite.Mirror(ownerId, view => view.WithEdgesFrom(ownerId, edges)));
         }
     }
@@ -181,49 +180,11 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         return Task.CompletedTask;
     }
 
-    /// <summary>Reads the truth from every possible owner and sets this user's mirrors to it.</summary>
-    public async Task<int> RepairReverseEdgesAsync(long[] ownerIds)
-    {
-        var view = View;
-        var owners = ownerIds
-            .Concat(view.Followers.Ids.ToArray())
-            .Concat(view.HiddenBy.Ids.ToArray())
-            .Concat(view.Connections.OtherIds.Where(id => FactOwnership.OwnsConnection(id, UserId)))
-            .Where(id => id > 0 && id != UserId)
-            .Distinct()
-            .ToArray();
-        var mirrored = _mirroredDuringRepair ??= [];
-        _repairs++;
-        try
-        {
-            var truths = new List<(long Owner, PeerEdges Edges)>(owners.Length);
-            foreach (var chunk in owners.Chunk(64))
-            {
-                truths.AddRange(chunk.Zip(await Task.WhenAll(chunk.Select(owner => Mirror(owner).GetEdgesTowardAsync(UserId)))));
-            }
-
-            var corrected = 0;
-            await _persistence.WriteAsync(new GraphWrite(GraphWriteKind.Mirror, owners, current =>
-            {
-                foreach (var (owner, edges) in truths.Where(truth => !mirrored.Contains(truth.Owner)))
-                {
-                    var next = current.WithEdgesFrom(owner, edges);
-                    corrected += ReferenceEquals(next, current) ? 0 : 1;
-                    current = next;
-                }
-
-                return current;
-            }));
-            return corrected;
-        }
-        finally
-        {
-            if (--_repairs == 0)
-            {
-                _mirroredDuringRepair = null;
-            }
-        }
-    }
+    public Task<int> RepairReverseEdgesAsync(long[] ownerIds) =>
+        (_repair ??= new MirrorRepair()).RunAsync(
+            _persistence,
+            [.. ownerIds.Concat(View.MirroredOwners).Where(id => id > 0 && id != UserId).Distinct()],
+            owner => Mirror(owner).GetEdgesTowardAsync(UserId));
 
     public Task ForgetUserAsync(long erasedUserId) =>
         _persistence.WriteAsync(new GraphWrite(GraphWriteKind.Erasure, [erasedUserId], view =>

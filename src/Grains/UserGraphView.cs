@@ -53,6 +53,10 @@ public sealed record UserGraphView(
         Followings.Ids.ToArray().Concat(Followers.Ids.ToArray()).Concat(Hidden.Ids.ToArray())
             .Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds).Distinct();
 
+    /// <summary>Everyone whose facts this view mirrors: followers, hiders, and the owners of its connections.</summary>
+    public IEnumerable<long> MirroredOwners =>
+        Followers.Ids.ToArray().Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds.Where(id => FactOwnership.OwnsConnection(id, OwnerId)));
+
     /// <summary>The mirrors of <paramref name="ownerId"/>'s facts set to what its own grain holds.</summary>
     public UserGraphView WithEdgesFrom(long ownerId, PeerEdges edges)
     {
