@@ -1,12 +1,17 @@
 -- wrk script: callers rotate over the data file's lines (token + ids).
---   wrk -tTHREADS ... -s bench/load.lua URL -- DATA_FILE IDS_PER_REQUEST [follow PATH_TEMPLATE THREADS]
--- In follow mode each wrk thread owns every n-th caller, and each caller alternates between
--- following and unfollowing its target, so every request changes the graph and its size stays put.
+--   wrk -tTHREADS ... -s bench/load.lua URL -- DATA_FILE IDS_PER_REQUEST [MODE PATH_TEMPLATE THREADS [PACE]]
+-- MODE statuses (default), follow, or mix (every 10th request a follow toggle, the rest statuses).
+-- In follow and mix modes each wrk thread owns every n-th caller, and each caller alternates between
+-- following and unfollowing its target, so every follow changes the graph and its size stays put.
+-- PACE: requests per second per connection, used by bench/paced.lua (this script itself sends as
+-- fast as answers come: defining wrk's delay() here would add a timer to every measured request).
 local thread_count = 0
 local callers = {}
 local counter = 0
 local mode = "statuses"
 local path_template = nil
+-- Global, for bench/paced.lua.
+pause_ms = 0
 
 function setup(thread)
   thread:set("id", thread_count)
@@ -18,10 +23,12 @@ function init(args)
   mode = args[3] or "statuses"
   path_template = args[4]
   local threads = tonumber(args[5] or "1")
+  local pace = tonumber(args[6] or "0")
+  if pace > 0 then pause_ms = 1000 / pace end
   local line_number = 0
   for line in io.lines(args[1]) do
     line_number = line_number + 1
-    if mode ~= "follow" or line_number % threads == id then
+    if mode == "statuses" or line_number % threads == id then
       local fields = {}
       for word in line:gmatch("%S+") do fields[#fields + 1] = word end
       local token = table.remove(fields, 1)
@@ -42,7 +49,7 @@ end
 function request()
   counter = counter % #callers + 1
   local caller = callers[counter]
-  if mode == "follow" then
+  if mode == "follow" or (mode == "mix" and counter % 10 == 0) then
     caller.following = not caller.following
     local method = caller.following and "PUT" or "DELETE"
     return wrk.format(method, string.format(path_template, caller.target), { ["Authorization"] = caller.auth }, nil)

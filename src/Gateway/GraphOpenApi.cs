@@ -13,6 +13,10 @@ internal static class GraphOpenApi
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "User graph service (SelfCommunity v2 user-graph API)";
+            document.Info.Description =
+                "Once a write answered 2xx, every read that starts afterwards reflects it, from either user. "
+                + $"Under a fault a write answers after a bounded wait with the header {MirrorPendingHeader.Name}: {MirrorPendingHeader.Pending}: "
+                + "it is durable and its author sees it; the other user's side follows as soon as it can.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme

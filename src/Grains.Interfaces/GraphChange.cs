@@ -9,7 +9,7 @@ namespace UserGraph.Grains.Interfaces;
 /// <param name="Kind">What changed, from <paramref name="UserId"/>'s side.</param>
 /// <param name="Connection">The connection status afterwards, as <paramref name="UserId"/> sees it.</param>
 /// <param name="GraphVersion">
-/// The user's graph version after the change. Changes stored together share a version; a jump of
+/// The user's graph version after the change. The events of one change share a version; a jump of
 /// more than one between consecutive events means events were lost (a silo crash), and the
 /// subscriber should re-read what it needs with <see cref="IUserGraphGrain.GetRelationshipsAsync"/>.
 /// </param>
