@@ -18,7 +18,7 @@ public static class GatewayClientExtensions
                 options.Configure<IOptions<GraphDatabaseOptions>>((clustering, database) =>
                 {
                     clustering.Invariant = "Npgsql";
-                    clustering.ConnectionString = database.Value.ConnectionString;
+                    clustering.ConnectionString = database.Value.SharedConnectionString;
                 }));
             client.Services.AddClusterIdentity();
         });

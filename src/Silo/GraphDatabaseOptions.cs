@@ -1,9 +1,42 @@
+using Npgsql;
+
 namespace UserGraph.Silo;
 
-/// <summary>Where the graph is stored: <c>ConnectionStrings:Postgres</c>.</summary>
+/// <summary>
+/// Where the graph is stored (<c>ConnectionStrings:Postgres</c>), and how many connections one
+/// process may hold to it (<c>Graph:Database:MaxConnections</c>).
+/// </summary>
+/// <remarks>
+/// Every pool the process opens draws on the one budget: the journal's own data source, and the
+/// pool that grain storage, reminders, clustering, stream subscriptions, health and repair share
+/// (Npgsql pools by connection string). Work beyond it waits for a free connection instead of
+/// opening more: a pool that grew to a hundred under an activation storm closed them all at once
+/// five minutes later, and opened them all again at the next storm, each time stalling PostgreSQL
+/// for hundreds of milliseconds (bench/RESULTS.md, the soak).
+/// </remarks>
 public sealed class GraphDatabaseOptions
 {
     public const string ConnectionStringName = "Postgres";
 
+    public const string MaxConnectionsKey = "Graph:Database:MaxConnections";
+
+    public const int DefaultMaxConnections = 40;
+
+    /// <summary>The connection string as configured.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>The most connections this process opens, all pools together.</summary>
+    public int MaxConnections { get; set; } = DefaultMaxConnections;
+
+    /// <summary>The journal's share: its group commit (4 writers and the acknowledgements) and the reads of activations.</summary>
+    public int JournalConnections => Math.Max(4, MaxConnections * 2 / 5);
+
+    /// <summary>For the Orleans providers and every other plain connection: the rest of the budget.</summary>
+    public string SharedConnectionString => WithPool(MaxConnections - JournalConnections);
+
+    /// <summary>For the journal's own data source.</summary>
+    public string JournalConnectionString => WithPool(JournalConnections);
+
+    private string WithPool(int size) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = Math.Max(2, size) }.ConnectionString;
 }

@@ -35,7 +35,7 @@ public static class GraphSiloBuilderExtensions
             options.Configure<IOptions<GraphDatabaseOptions>>((reminders, database) =>
             {
                 reminders.Invariant = "Npgsql";
-                reminders.ConnectionString = database.Value.ConnectionString;
+                reminders.ConnectionString = database.Value.SharedConnectionString;
             }));
 
         silo.Services.AddOptions<MirrorOptions>().BindConfiguration(MirrorOptions.SectionName);
@@ -64,7 +64,7 @@ public static class GraphSiloBuilderExtensions
             options.Configure<Serializer, IOptions<GraphDatabaseOptions>>((storage, serializer, database) =>
             {
                 storage.Invariant = "Npgsql";
-                storage.ConnectionString = database.Value.ConnectionString;
+                storage.ConnectionString = database.Value.SharedConnectionString;
                 storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
 
@@ -83,7 +83,7 @@ public static class GraphSiloBuilderExtensions
                 options.Configure<IOptions<GraphDatabaseOptions>>((clustering, database) =>
                 {
                     clustering.Invariant = "Npgsql";
-                    clustering.ConnectionString = database.Value.ConnectionString;
+                    clustering.ConnectionString = database.Value.SharedConnectionString;
                 }));
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ClusterSettings>>((endpoints, cluster) =>
             {

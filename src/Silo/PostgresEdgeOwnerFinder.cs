@@ -20,7 +20,7 @@ internal sealed class PostgresEdgeOwnerFinder(
 {
     public async Task<long[]> FindOwnersOfEdgesTowardAsync(long userId, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+        await using var connection = new NpgsqlConnection(database.Value.SharedConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """

@@ -36,11 +36,10 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     {
         // The journal never changes session state, so a pooled connection need not be reset
         // (DISCARD ALL) every time it is handed out again. (Preparing its statements made appends
-        // slower in the benchmark: the generic plan of the batched insert is worse.) Its pool is
-        // kept well under the server's connection limit, which the Orleans providers' pool shares:
-        // a storm of activations once exhausted it ("too many clients").
+        // slower in the benchmark: the generic plan of the batched insert is worse.) Its pool is its
+        // share of the process's connection budget (GraphDatabaseOptions).
         _dataSource = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(database.Value.ConnectionString) { NoResetOnClose = true, MaxPoolSize = 32 }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(database.Value.JournalConnectionString) { NoResetOnClose = true }.ConnectionString);
         _serviceId = cluster.Value.ServiceId;
         _serializer = serializer;
         _writers = [.. Enumerable.Range(0, AppendWriters).Select(_ => Task.Run(WriteAppendsAsync))];

@@ -11,7 +11,7 @@ internal sealed class PostgresHealthCheck(IOptions<GraphDatabaseOptions> databas
     {
         try
         {
-            await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+            await using var connection = new NpgsqlConnection(database.Value.SharedConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);

@@ -19,8 +19,8 @@ internal sealed class PostgresSchemaInstaller(
 
     private async Task InstallAsync(CancellationToken cancellationToken)
     {
-        await PostgresSchema.ApplyAsync(database.Value.ConnectionString, cancellationToken);
+        await PostgresSchema.ApplyAsync(database.Value.SharedConnectionString, cancellationToken);
         await CommunityModeGuard.EnsureAsync(
-            database.Value.ConnectionString, cluster.Value.ServiceId, community.Value.Mode, cancellationToken);
+            database.Value.SharedConnectionString, cluster.Value.ServiceId, community.Value.Mode, cancellationToken);
     }
 }
