@@ -5,7 +5,7 @@ namespace UserGraph.Grains.Interfaces;
 public interface IGraphMaintenanceGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Rebuilds one user's reverse views (followers, hidden-by) from the edges their owners
+    /// Rebuilds one user's mirrors (followers, hidden-by) from the edges their owners
     /// hold: scans the stored graph for every user with an edge toward <paramref name="userId"/>,
     /// then asks each one's grain for the truth. Slow on a large graph (it reads every stored
     /// user); meant for after a restore from backup or a bug, not for routine use.

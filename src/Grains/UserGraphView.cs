@@ -5,7 +5,7 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// Everything one user's grain knows, as an immutable value: the edges the user owns
-/// (followings, hidden), the reverse views other users' grains keep it informed of (followers,
+/// (followings, hidden), the mirrors of what other users own toward it (followers,
 /// hidden-by), its connection records, and a version raised by every change.
 /// </summary>
 /// <remarks>

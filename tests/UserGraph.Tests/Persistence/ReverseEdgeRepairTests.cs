@@ -7,7 +7,7 @@ using UserGraph.Tests.Infrastructure;
 
 namespace UserGraph.Tests.Persistence;
 
-/// <summary>Rebuilding reverse views from owners' edges after the stored view went wrong.</summary>
+/// <summary>Rebuilding mirrors from the owners' edges after the stored view went wrong.</summary>
 public class ReverseEdgeRepairTests
 {
     [Fact]
