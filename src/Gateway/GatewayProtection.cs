@@ -64,12 +64,7 @@ internal static class GatewayProtection
 
     private static Task WriteProblemAsync(HttpContext http, int status, string title, string detail, int retryAfterSeconds)
     {
-        http.Response.StatusCode = status;
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        return ProblemResponses.WriteAsync(http, status, title, detail);
     }
 }

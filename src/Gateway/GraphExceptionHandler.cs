@@ -12,7 +12,6 @@ namespace UserGraph.Gateway;
 /// and anything else is ours (500, logged).
 /// </summary>
 internal sealed partial class GraphExceptionHandler(
-    IProblemDetailsService problemDetails,
     ILogger<GraphExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -28,13 +27,8 @@ internal sealed partial class GraphExceptionHandler(
             httpContext.Response.Headers.RetryAfter = "1";
         }
 
-        httpContext.Response.StatusCode = status;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        await ProblemResponses.WriteAsync(httpContext, status, title, detail);
+        return true;
     }
 
     private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch

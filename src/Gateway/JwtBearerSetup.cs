@@ -112,11 +112,6 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
             _ => "The bearer token is not valid.",
         };
 
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail },
-        });
+        await ProblemResponses.WriteAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 }

@@ -117,6 +117,12 @@ public sealed class StatusesRequestParser
         {
             return StatusesRequest.Invalid("The body is not valid JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8 or holds a lone surrogate escape ("\ud800"): the
+            // reader throws this, not a JsonException, when the text is copied out.
+            return StatusesRequest.Invalid("The body holds text that is not valid Unicode.");
+        }
 
         return StatusesRequest.Ok(ids.ToArray());
     }

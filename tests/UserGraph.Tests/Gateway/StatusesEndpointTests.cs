@@ -42,7 +42,20 @@ public class StatusesEndpointTests(GatewayFixture gateway)
         { "users=0", "application/x-www-form-urlencoded" },
         { "users=1.5", "application/x-www-form-urlencoded" },
         { "users=%FF", "application/x-www-form-urlencoded" },
+        { "{\"users\": [\"\\ud800\"]}", "application/json" },
+        { "{\"users\": [\"7\\udc00\"]}", "application/json" },
     };
+
+    [Fact]
+    public async Task Ids_in_bytes_that_are_not_UTF_8_answer_400()
+    {
+        using var client = gateway.ClientFor(TestUsers.NewId());
+        byte[] body = [.. "{\"users\": [\"7"u8, 0xFF, 0xFE, .. "\"]}"u8];
+
+        var response = await client.PostAsync(StatusesPath, new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
+
+        await HttpAssert.Problem(response, HttpStatusCode.BadRequest);
+    }
 
     [Fact]
     public async Task Answers_one_key_per_distinct_id_in_request_order()

@@ -40,6 +40,36 @@ public class ProtectionTests(LimitedGatewayFixture gateway) : IClassFixture<Limi
         Assert.Contains(HttpStatusCode.TooManyRequests, answers);
     }
 
+    [Theory]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9")]
+    [InlineData("application/xml")]
+    [InlineData("text/plain")]
+    [InlineData("image/png")]
+    public async Task A_client_that_does_not_accept_JSON_gets_the_same_401_and_429_in_plain_text(string accept)
+    {
+        // A browser's Accept: the problem writer refuses it, which once made every 401 and 429 a 500.
+        using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            answers.Add(await client.GetAsync($"/api/v2/user/{TestUsers.NewId()}/counters/"));
+        }
+
+        // The address's bucket is shared by the cases of this theory: some see 401s, all see 429s.
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        foreach (var answer in answers)
+        {
+            Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests });
+            Assert.Equal("text/plain", answer.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith(
+                answer.StatusCode == HttpStatusCode.Unauthorized ? "Unauthorized" : "Too many requests",
+                await answer.Content.ReadAsStringAsync());
+        }
+
+        Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests), a => Assert.NotNull(a.Headers.RetryAfter));
+    }
+
     [Fact]
     public async Task A_request_slower_than_the_timeout_answers_503_problem()
     {
