@@ -10,7 +10,7 @@ internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name);
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name).AddEndpointFilter<BodyLimitFilter>();
         admin.MapPost("/users/{id}/repair-reverse-edges", RepairAsync);
         admin.MapDelete("/users/{id}", (string id, IGrainFactory grains) =>
             TargetUser.With(id, async userId =>

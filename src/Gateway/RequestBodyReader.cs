@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace UserGraph.Gateway;
 
-/// <summary>Reads a whole request body into memory, refusing one over a size limit.</summary>
+/// <summary>Reads a whole request body into memory, refusing one over a size limit or badly framed.</summary>
 internal static class RequestBodyReader
 {
     /// <returns>The body, or <c>null</c> when it is larger than <paramref name="maxBytes"/>.</returns>
@@ -34,7 +34,7 @@ internal static class RequestBodyReader
                     buffer = larger;
                 }
 
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = await ReadChunkAsync(request, buffer.AsMemory(length), cancellationToken);
                 if (read == 0)
                 {
                     break;
@@ -52,6 +52,22 @@ internal static class RequestBodyReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <remarks>
+    /// Kestrel reports some framing errors as a plain <see cref="IOException"/> (a chunk size that
+    /// overflows: "Bad chunk size data"), which would otherwise be answered as a server fault.
+    /// </remarks>
+    private static async ValueTask<int> ReadChunkAsync(HttpRequest request, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.Body.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException framing) when (framing is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BadHttpRequestException("The request body is not well framed.", StatusCodes.Status400BadRequest, framing);
         }
     }
 }

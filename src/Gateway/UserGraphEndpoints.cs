@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace UserGraph.Gateway;
@@ -12,7 +13,7 @@ public static class UserGraphEndpoints
 {
     public static IEndpointRouteBuilder MapUserGraphApi(this IEndpointRouteBuilder endpoints)
     {
-        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization();
+        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization().AddEndpointFilter<BodyLimitFilter>();
         StatusesEndpoints.Map(user);
         FollowEndpoints.Map(user);
         ConnectionEndpoints.Map(user);
