@@ -43,16 +43,17 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
 
         options.Events ??= new JwtBearerEvents();
         var cacheSize = gateway.Value.ValidatedTokenCacheSize;
+        for (var i = 0; i < options.TokenHandlers.Count; i++)
+        {
+            if (options.TokenHandlers[i] is not (CachingTokenHandler or CriticalHeaderTokenHandler))
+            {
+                TokenHandler strict = new CriticalHeaderTokenHandler(options.TokenHandlers[i]);
+                options.TokenHandlers[i] = cacheSize > 0 ? new CachingTokenHandler(strict, cacheSize, TimeProvider.System) : strict;
+            }
+        }
+
         if (cacheSize > 0)
         {
-            for (var i = 0; i < options.TokenHandlers.Count; i++)
-            {
-                if (options.TokenHandlers[i] is not CachingTokenHandler)
-                {
-                    options.TokenHandlers[i] = new CachingTokenHandler(options.TokenHandlers[i], cacheSize, TimeProvider.System);
-                }
-            }
-
             var cache = options.TokenHandlers.OfType<CachingTokenHandler>().First();
             options.Events.OnMessageReceived = context => UseValidatedToken(context, cache);
         }

@@ -23,6 +23,7 @@ public class AuthenticationTests(GatewayFixture gateway)
         { "sub too large", TestJwt.Create("99999999999999999999") },
         { "no sub", TestJwt.Create(null) },
         { "not a jwt", "not-a-token" },
+        { "crit names an unknown extension", TestJwt.Create("42", headers: new() { ["crit"] = new[] { "urn:example:unknown" }, ["urn:example:unknown"] = true }) },
     };
 
     [Fact]

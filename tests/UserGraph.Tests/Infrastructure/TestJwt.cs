@@ -29,7 +29,8 @@ public static class TestJwt
         string issuer = Issuer,
         string audience = Audience,
         byte[]? key = null,
-        DateTime? expires = null)
+        DateTime? expires = null,
+        Dictionary<string, object>? headers = null)
     {
         var now = DateTime.UtcNow;
         var expiry = expires ?? now.AddMinutes(10);
@@ -47,6 +48,7 @@ public static class TestJwt
             IssuedAt = expiry.AddHours(-1),
             NotBefore = expiry.AddHours(-1),
             Expires = expiry,
+            AdditionalHeaderClaims = headers,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
     }
