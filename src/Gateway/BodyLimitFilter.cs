@@ -16,8 +16,7 @@ internal sealed class BodyLimitFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true
-            || http.GetEndpoint()?.Metadata.GetMetadata<ReadsOwnBody>() is not null)
+        if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
         {
             return await next(context);
         }

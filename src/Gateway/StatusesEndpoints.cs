@@ -14,7 +14,7 @@ internal static class StatusesEndpoints
 {
     public static void Map(RouteGroupBuilder user)
     {
-        user.MapPost("/connection/statuses/", PostAsync).WithMetadata(ReadsOwnBody.Instance);
+        user.MapPost("/connection/statuses/", PostAsync);
         user.MapGet("/connection/statuses/", GetAsync);
     }
 

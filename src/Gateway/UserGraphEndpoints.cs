@@ -13,12 +13,14 @@ public static class UserGraphEndpoints
 {
     public static IEndpointRouteBuilder MapUserGraphApi(this IEndpointRouteBuilder endpoints)
     {
-        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization().AddEndpointFilter<BodyLimitFilter>();
+        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization();
+        // Statuses reads and limits its own body, and is the hottest path: no filter pipeline there.
         StatusesEndpoints.Map(user);
-        FollowEndpoints.Map(user);
-        ConnectionEndpoints.Map(user);
-        HideEndpoints.Map(user);
-        CountersEndpoints.Map(user);
+        var bodyless = user.MapGroup("").AddEndpointFilter<BodyLimitFilter>();
+        FollowEndpoints.Map(bodyless);
+        ConnectionEndpoints.Map(bodyless);
+        HideEndpoints.Map(bodyless);
+        CountersEndpoints.Map(bodyless);
         AdminEndpoints.Map(endpoints);
         return endpoints;
     }

@@ -9,8 +9,8 @@ namespace UserGraph.Grains;
 /// </summary>
 /// <remarks>
 /// An entry names a peer, not a message: the peer is sent the owner's current truth, so repeated
-/// or late deliveries converge to the same result. An acknowledgement removes the entry only if
-/// no newer change was marked while the delivery was in flight.
+/// or late deliveries converge to the same result. What is delivered, and when a mark may go, is
+/// <see cref="MirrorDelivery"/>'s; this is only what it hands to a snapshot, and what replay hands back.
 /// </remarks>
 public sealed class MirrorOutbox
 {
@@ -21,8 +21,6 @@ public sealed class MirrorOutbox
     private MirrorOutbox(ImmutableDictionary<long, long> pending) => _pending = pending;
 
     public bool IsEmpty => _pending.IsEmpty;
-
-    public int Count => _pending.Count;
 
     public IEnumerable<KeyValuePair<long, long>> Pending => _pending;
 
@@ -35,13 +33,8 @@ public sealed class MirrorOutbox
         return marks.IsEmpty ? Empty : new MirrorOutbox(marks);
     }
 
+    /// <summary>The peer marked at <paramref name="version"/>, the latest change replay found for it.</summary>
     public MirrorOutbox Mark(long peerId, long version) => new(_pending.SetItem(peerId, version));
-
-    /// <summary>This outbox without the peer, unless it was marked again after <paramref name="deliveredVersion"/>.</summary>
-    public MirrorOutbox Acknowledge(long peerId, long deliveredVersion) =>
-        _pending.TryGetValue(peerId, out var marked) && marked <= deliveredVersion
-            ? new MirrorOutbox(_pending.Remove(peerId))
-            : this;
 
     public Dictionary<long, long> ToStorage() => new(_pending);
 }

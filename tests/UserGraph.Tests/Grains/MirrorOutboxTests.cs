@@ -5,24 +5,19 @@ namespace UserGraph.Tests.Grains;
 public class MirrorOutboxTests
 {
     [Fact]
-    public void An_acknowledgement_removes_the_peer_delivered_at_its_latest_version()
+    public void A_peer_marked_again_keeps_only_its_latest_version()
     {
-        var outbox = MirrorOutbox.Empty.Mark(7, version: 3).Mark(8, version: 4);
+        var outbox = MirrorOutbox.Empty.Mark(7, version: 3).Mark(8, version: 4).Mark(7, version: 5);
 
-        var acknowledged = outbox.Acknowledge(7, deliveredVersion: 3);
-
-        Assert.Equal([8L], acknowledged.Pending.Select(p => p.Key));
-        Assert.Equal(2, outbox.Count);
+        Assert.Equal([(7L, 5L), (8L, 4L)], outbox.Pending.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+        Assert.True(MirrorOutbox.Empty.IsEmpty);
     }
 
     [Fact]
-    public void A_peer_marked_again_during_delivery_stays_pending()
+    public void Built_from_no_marks_it_is_the_empty_outbox()
     {
-        var delivering = MirrorOutbox.Empty.Mark(7, version: 3);
-        var remarked = delivering.Mark(7, version: 5);
-
-        Assert.Same(remarked, remarked.Acknowledge(7, deliveredVersion: 3));
-        Assert.True(remarked.Acknowledge(7, deliveredVersion: 5).IsEmpty);
+        Assert.Same(MirrorOutbox.Empty, MirrorOutbox.From([]));
+        Assert.False(MirrorOutbox.From([KeyValuePair.Create(7L, 3L)]).IsEmpty);
     }
 
     [Fact]
