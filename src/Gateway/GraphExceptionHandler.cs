@@ -36,7 +36,7 @@ internal sealed partial class GraphExceptionHandler(
         GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
         _ when IsTransient(exception) =>
-            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "Nothing was changed; retry the request shortly."),
+            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "The request was not acknowledged. A write that timed out may still have been stored: read the current state (or use PUT/DELETE, which are idempotent) before retrying."),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", null),
     };
 

@@ -37,6 +37,8 @@ public sealed partial class GraphPersistence(
     // Allocated on the first write: most active users only read.
     private Queue<GraphWrite>? _queue;
     private bool _writing;
+    // Set when a write failed and storage could not be read again: the next write reads it first.
+    private bool _positionUnknown;
 
     /// <summary>The latest durable view.</summary>
     public UserGraphView View { get; private set; } = UserGraphView.Empty(userId);
@@ -75,6 +77,18 @@ public sealed partial class GraphPersistence(
     /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
     public Task AcknowledgeMirrorsAsync(long sequence) => journal.AcknowledgeDeliveriesAsync(userId, sequence, _snapshotSequence);
 
+    /// <summary>
+    /// Reads storage again if a failed write left the stored position unknown; throws while
+    /// storage cannot be read.
+    /// </summary>
+    public async Task EnsureCurrentAsync()
+    {
+        if (_positionUnknown)
+        {
+            await ReloadAsync();
+        }
+    }
+
     /// <summary>Waits for a snapshot being written (deactivation).</summary>
     public Task FlushAsync() => _snapshotWrite;
 
@@ -86,6 +100,11 @@ public sealed partial class GraphPersistence(
             while (_queue!.TryPeek(out var first))
             {
                 batch.Clear();
+                if (_positionUnknown && !await TryReloadBeforeWritingAsync())
+                {
+                    return;
+                }
+
                 if (first.Kind == GraphWriteKind.Erasure)
                 {
                     batch.Add(_queue.Dequeue());
@@ -263,23 +282,50 @@ public sealed partial class GraphPersistence(
 
     /// <summary>
     /// A failed write may still have reached the database (a timeout after commit), and leaves
-    /// the stored sequence unknown, so storage is read again. If even that fails, the grain keeps
-    /// serving the last view it knows was durable and is told to deactivate, so the next
-    /// activation loads afresh instead of writing at a stale position.
+    /// the stored sequence unknown, so storage is read again. If even that fails (the database is
+    /// down), the grain keeps serving the last view it knows was durable, and the next write reads
+    /// storage first: reads of active users survive an outage, and no write is stored at a stale
+    /// position.
     /// </summary>
     private async Task ResynchronizeAsync()
     {
         try
         {
-            await _snapshotWrite;
-            await snapshot.ReadStateAsync();
-            owner.OnReloaded(await LoadAsync());
+            await ReloadAsync();
         }
         catch (Exception exception)
         {
+            _positionUnknown = true;
             LogResynchronizationFailed(logger, exception, userId);
-            owner.OnBroken();
         }
+    }
+
+    /// <summary>Fails every queued write when storage still cannot be read: none could be stored.</summary>
+    private async Task<bool> TryReloadBeforeWritingAsync()
+    {
+        try
+        {
+            await ReloadAsync();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            foreach (var write in _queue!)
+            {
+                write.Fail(exception);
+            }
+
+            _queue.Clear();
+            return false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await _snapshotWrite;
+        await snapshot.ReadStateAsync();
+        owner.OnReloaded(await LoadAsync());
+        _positionUnknown = false;
     }
 
     private static void CompleteAll(List<StoredWrite> stored)
@@ -293,6 +339,6 @@ public sealed partial class GraphPersistence(
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: re-reading state after a failed write failed; deactivating")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: re-reading state after a failed write failed; serving the last durable view, the next write reads again")]
     private static partial void LogResynchronizationFailed(ILogger logger, Exception exception, long userId);
 }

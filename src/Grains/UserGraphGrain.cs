@@ -174,10 +174,11 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         }
     }
 
-    public Task ResumeMirroringAsync()
+    public async Task ResumeMirroringAsync()
     {
+        // The sweep may have found an entry this activation never learnt was stored.
+        await _persistence.EnsureCurrentAsync();
         _mirrors.Resume();
-        return Task.CompletedTask;
     }
 
     public Task<int> RepairReverseEdgesAsync(long[] ownerIds) =>

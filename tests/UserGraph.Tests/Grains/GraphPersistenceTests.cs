@@ -121,6 +121,29 @@ public class GraphPersistenceTests
     }
 
     [Fact]
+    public async Task While_storage_cannot_be_read_the_view_is_kept_and_writes_fail_unstored_until_it_answers()
+    {
+        var persistence = await LoadedAsync();
+        await _scheduler.Run(() => persistence.WriteAsync(Follow(2)));
+        StorageFaults.FailWritesOf(_user);
+        _snapshot.FailReads = true;
+
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => _scheduler.Run(() => persistence.WriteAsync(Follow(3))));
+        StorageFaults.Heal(_user);
+        // Appends would work again, but the stored position is unknown until storage is read.
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => _scheduler.Run(() => persistence.WriteAsync(Follow(4))));
+
+        Assert.Equal([2L], persistence.View.Followings.Ids.ToArray());
+        Assert.Equal(1, _journal.Appends);
+        Assert.Equal(0, _owner.Broken);
+        _snapshot.FailReads = false;
+        await _scheduler.Run(() => persistence.WriteAsync(Follow(5)));
+        Assert.Equal(1, _owner.Reloads);
+        Assert.Equal([1L, 2L], _journal.Rows(_user).Select(r => r.Sequence));
+        Assert.Equal([2L, 5L], persistence.View.Followings.Ids.ToArray());
+    }
+
+    [Fact]
     public async Task An_append_stored_but_not_answered_is_found_again_by_the_re_read()
     {
         var persistence = await LoadedAsync();

@@ -14,6 +14,9 @@ public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T
     /// <summary>Writes fail while set, whatever <see cref="StorageFaults"/> says.</summary>
     public bool FailWrites { get; set; }
 
+    /// <summary>Reads fail too, as with the database down.</summary>
+    public bool FailReads { get; set; }
+
     public T State { get; set; } = new();
 
     public string? Etag { get; set; }
@@ -45,6 +48,11 @@ public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T
 
     public Task ReadStateAsync()
     {
+        if (FailReads)
+        {
+            throw new InjectedStorageFaultException(userId);
+        }
+
         State = _stored;
         return Task.CompletedTask;
     }

@@ -30,23 +30,8 @@ public static class TestDatabase
         }
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"usergraph-tests-{Guid.NewGuid():N}");
-        var connectionString = await RunScriptAsync("start", dataDirectory, FreeTcpPort().ToString());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunScriptAsync("destroy", dataDirectory).GetAwaiter().GetResult();
+        var connectionString = await PostgresScript.RunAsync(["start", dataDirectory, FreeTcpPort().ToString()]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresScript.RunAsync(["destroy", dataDirectory]).GetAwaiter().GetResult();
         return connectionString;
-    }
-
-    private static async Task<string> RunScriptAsync(params string[] arguments)
-    {
-        // Tests never survive a machine crash anyway; skipping fsync makes them several times faster.
-        var result = await ExternalProcess.RunAsync(
-            "bash",
-            [Path.Combine(ExternalProcess.RepositoryRoot(), "scripts", "postgres.sh"), .. arguments],
-            environment: new Dictionary<string, string> { ["PG_FSYNC"] = "off" });
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', arguments)} failed: {result.Error}");
-        }
-
-        return result.Output.Trim();
     }
 }
