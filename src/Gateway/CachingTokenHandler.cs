@@ -12,28 +12,29 @@ namespace UserGraph.Gateway;
 /// <remarks>
 /// Safe because the key is the whole token, signature included: only a byte-identical token
 /// that already passed full validation is accepted from the cache, and only until its own
-/// expiry time. Failed validations are never cached. The cache belongs to one options instance,
-/// so changed keys or issuers (new options) start from an empty cache. Bounded in entries.
+/// expiry time, and only while the key that verified it is still trusted: keys fetched from an
+/// OIDC issuer rotate without new options, and a removed key must stop working at once. Failed
+/// validations are never cached. The cache belongs to one options instance, so changed issuers
+/// (new options) start from an empty cache. Bounded in entries.
 /// </remarks>
 internal sealed class CachingTokenHandler(TokenHandler inner, int capacity, TimeProvider time) : TokenHandler, IDisposable
 {
     private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = capacity });
 
     /// <summary>
-    /// A copy of the identity of <paramref name="token"/> if it passed validation before and has
-    /// not expired, so the bearer handler can be skipped altogether (see <see cref="JwtBearerSetup"/>).
+    /// A copy of the identity of <paramref name="token"/> if it passed validation before, has not
+    /// expired, and was verified by one of <paramref name="trustedKeys"/>, so the bearer handler
+    /// can be skipped altogether (see <see cref="JwtBearerSetup"/>).
     /// </summary>
-    public bool TryGetValidated(string token, [NotNullWhen(true)] out ClaimsIdentity? identity)
+    public bool TryGetValidated(string token, IEnumerable<SecurityKey> trustedKeys, [NotNullWhen(true)] out ClaimsIdentity? identity)
     {
-        identity = _validated.TryGetValue(token, out CachedValidation? cached) && cached!.Expires > time.GetUtcNow()
-            ? cached.Identity.Clone()
-            : null;
+        identity = Find(token, trustedKeys)?.Identity.Clone();
         return identity is not null;
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (_validated.TryGetValue(token, out CachedValidation? cached) && cached!.Expires > time.GetUtcNow())
+        if (Find(token, TrustedKeys(validationParameters)) is { } cached)
         {
             // A copy, so that nothing one request does to its identity leaks into another request.
             return new TokenValidationResult
@@ -47,14 +48,14 @@ internal sealed class CachingTokenHandler(TokenHandler inner, int capacity, Time
         }
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.ClaimsIdentity is not null && result.SecurityToken is { } securityToken)
+        if (result.IsValid && result.ClaimsIdentity is not null && result.SecurityToken is { SigningKey: { } signingKey } securityToken)
         {
             var expires = new DateTimeOffset(DateTime.SpecifyKind(securityToken.ValidTo, DateTimeKind.Utc));
             if (expires > time.GetUtcNow())
             {
                 _validated.Set(
                     token,
-                    new CachedValidation(result.ClaimsIdentity.Clone(), securityToken, result.Issuer, result.TokenType, expires),
+                    new CachedValidation(result.ClaimsIdentity.Clone(), securityToken, signingKey, result.Issuer, result.TokenType, expires),
                     new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
             }
         }
@@ -62,10 +63,19 @@ internal sealed class CachingTokenHandler(TokenHandler inner, int capacity, Time
         return result;
     }
 
+    /// <summary>The keys a validation with these parameters trusts: the configured key and keys.</summary>
+    public static IEnumerable<SecurityKey> TrustedKeys(TokenValidationParameters parameters) =>
+        parameters.IssuerSigningKey is { } single ? [single, .. parameters.IssuerSigningKeys ?? []] : parameters.IssuerSigningKeys ?? [];
+
+    private CachedValidation? Find(string token, IEnumerable<SecurityKey> trustedKeys) =>
+        _validated.TryGetValue(token, out CachedValidation? cached) && cached!.Expires > time.GetUtcNow() && trustedKeys.Contains(cached.SigningKey)
+            ? cached
+            : null;
+
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
 
     public void Dispose() => _validated.Dispose();
 
     private sealed record CachedValidation(
-        ClaimsIdentity Identity, SecurityToken Token, string? Issuer, string? TokenType, DateTimeOffset Expires);
+        ClaimsIdentity Identity, SecurityToken Token, SecurityKey SigningKey, string? Issuer, string? TokenType, DateTimeOffset Expires);
 }

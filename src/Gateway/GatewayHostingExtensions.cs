@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace UserGraph.Gateway;
@@ -32,6 +33,8 @@ public static class GatewayHostingExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddHostedService<SigningKeyRefresher>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Validate(
                 o => o.Authority is not null || o.TokenValidationParameters.IssuerSigningKeys?.Any() == true,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace UserGraph.Gateway;
@@ -41,6 +42,14 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
             validation.IssuerSigningKeys = keys.ToArray();
         }
 
+        // The token handler would otherwise accept, for an hour, a token signed by a key the issuer
+        // has since removed, from its "last known good" copy of the metadata. Removing a key is how
+        // an issuer revokes it; the current metadata, stale while the issuer is unreachable, is the truth.
+        if (options.ConfigurationManager is BaseConfigurationManager issuer)
+        {
+            issuer.UseLastKnownGoodConfiguration = false;
+        }
+
         options.Events ??= new JwtBearerEvents();
         var cacheSize = gateway.Value.ValidatedTokenCacheSize;
         for (var i = 0; i < options.TokenHandlers.Count; i++)
@@ -55,7 +64,8 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
         if (cacheSize > 0)
         {
             var cache = options.TokenHandlers.OfType<CachingTokenHandler>().First();
-            options.Events.OnMessageReceived = context => UseValidatedToken(context, cache);
+            var configuredKeys = CachingTokenHandler.TrustedKeys(validation).ToArray();
+            options.Events.OnMessageReceived = context => UseValidatedToken(context, cache, configuredKeys);
         }
 
         options.Events.OnTokenValidated = RequireIntegerSubject;
@@ -68,19 +78,40 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
     /// benchmark that per-request setup was most of what authentication cost. Anything else goes
     /// the normal way, failures included.
     /// </summary>
-    private static Task UseValidatedToken(MessageReceivedContext context, CachingTokenHandler cache)
+    private static async Task UseValidatedToken(MessageReceivedContext context, CachingTokenHandler cache, SecurityKey[] configuredKeys)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        if (authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            && cache.TryGetValidated(authorization[scheme.Length..].Trim(), out var identity)
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        // With an OIDC Authority the trusted keys are the issuer's current ones, as the handler
+        // would use them: a key removed at the issuer stops working here at the next refresh.
+        IEnumerable<SecurityKey> trusted = configuredKeys;
+        if (context.Options.ConfigurationManager is { } issuer)
+        {
+            OpenIdConnectConfiguration configuration;
+            try
+            {
+                configuration = await issuer.GetConfigurationAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
+            {
+                // The issuer's metadata cannot be had: the handler answers 401 for itself.
+                return;
+            }
+
+            trusted = configuredKeys.Length == 0 ? configuration.SigningKeys : [.. configuredKeys, .. configuration.SigningKeys];
+        }
+
+        if (cache.TryGetValidated(authorization[scheme.Length..].Trim(), trusted, out var identity)
             && UserIds.TryParse(identity.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value, out _))
         {
             context.Principal = new ClaimsPrincipal(identity);
             context.Success();
         }
-
-        return Task.CompletedTask;
     }
 
     private static Task RequireIntegerSubject(TokenValidatedContext context)

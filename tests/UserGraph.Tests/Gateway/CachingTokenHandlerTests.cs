@@ -64,16 +64,39 @@ public class CachingTokenHandlerTests
         var token = TestJwt.Create("7", expires: DateTime.UtcNow.AddSeconds(2));
         var forged = TestJwt.Create("7", key: new byte[32]);
 
-        Assert.False(handler.TryGetValidated(token, out _));
+        Assert.False(handler.TryGetValidated(token, Trusted, out _));
         await handler.ValidateTokenAsync(token, Parameters);
         await handler.ValidateTokenAsync(forged, Parameters);
 
-        Assert.True(handler.TryGetValidated(token, out var identity));
+        Assert.True(handler.TryGetValidated(token, Trusted, out var identity));
         Assert.Equal("7", identity.FindFirst("sub")!.Value);
-        Assert.False(handler.TryGetValidated(forged, out _));
+        Assert.False(handler.TryGetValidated(forged, Trusted, out _));
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        Assert.False(handler.TryGetValidated(token, out _));
+        Assert.False(handler.TryGetValidated(token, Trusted, out _));
     }
+
+    [Fact]
+    public async Task A_cached_token_stops_being_accepted_once_the_key_that_verified_it_is_no_longer_trusted()
+    {
+        var inner = new CountingHandler();
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        var token = TestJwt.For(7);
+        var rotated = Parameters.Clone();
+        rotated.IssuerSigningKey = new SymmetricSecurityKey(TestJwt.SigningKey);
+
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
+        Assert.True(handler.TryGetValidated(token, Trusted, out _));
+
+        // The same key material under a new key object (keys fetched again) is not the key that verified it.
+        Assert.False(handler.TryGetValidated(token, [rotated.IssuerSigningKey], out _));
+        Assert.False(handler.TryGetValidated(token, [], out _));
+        Assert.True((await handler.ValidateTokenAsync(token, rotated)).IsValid);
+        Assert.Equal(2, inner.Validations);
+        rotated.IssuerSigningKey = new SymmetricSecurityKey(new byte[32]);
+        Assert.False((await handler.ValidateTokenAsync(token, rotated)).IsValid);
+    }
+
+    private static IEnumerable<SecurityKey> Trusted => CachingTokenHandler.TrustedKeys(Parameters);
 
     /// <summary>The real handler, counting how often it is asked.</summary>
     private sealed class CountingHandler : JsonWebTokenHandler
