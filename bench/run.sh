@@ -188,21 +188,40 @@ if want soak; then
   baseline=$(wrk -t2 -c"$soak_conns" -d60s --latency -s bench/paced.lua "$soak_url" -- "$work/callers.txt" 100 statuses "" 2 "$statuses_pace")
   baseline_p99=$(to_ms "$(echo "$baseline" | awk '$1 == "99%" { print $2 }')")
   echo "soak: statuses alone at that rate: $(echo "$baseline" | awk '/Requests\/sec/ { print $2 }') req/s, p99 $baseline_p99 ms"
-  printf '%-7s %8s %8s %8s %9s %7s %8s %8s %8s %8s %7s\n' window "req/s" "p50 ms" "p99 ms" "max ms" non-2xx pending "pg conns" "rss MiB" "heap MiB" sweeps | tee -a "$work/table.txt"
+  # Answers by status, from the service's own request counter (what wrk cannot tell apart).
+  status_counts() { curl -s http://127.0.0.1:5280/metrics | awk '/^http_server_request_duration_seconds_count/ {
+      if (match($0, /http_response_status_code="[0-9]+"/)) { code = substr($0, RSTART + 27, 3); n[code] += $NF } }
+      END { for (c in n) printf "%s %d\n", c, n[c] }' | sort; }
+  printf '%-7s %8s %8s %8s %9s %-26s %7s %8s %8s %8s %8s %7s\n' window "req/s" "p50 ms" "p99 ms" "max ms" "answers by status" pending journal "pg conns" "rss MiB" "heap MiB" sweeps | tee -a "$work/table.txt"
   worst_p99=0
+  before_counts=$(status_counts)
+  : > "$work/soak-rss.txt"
   for window in $(seq 1 $(( ${SOAK_MINUTES:-10} * 2 ))); do
     out=$(wrk -t2 -c"$soak_conns" -d30s --latency -s bench/paced.lua "$soak_url" -- "$work/callers.txt" 100 mix "$follow_path" 2 "$pace")
     p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
     worst_p99=$(awk -v a="$worst_p99" -v b="$p99" 'BEGIN { print (b > a) ? b : a }')
     heap=$(curl -s http://127.0.0.1:5280/metrics | awk '/^(dotnet_gc_last_collection_heap_size|process_runtime_dotnet_gc_heap_size)/ { s += $NF } END { printf "%.0f", s / 1048576 }')
-    printf '%-7s %8.0f %8.2f %8.2f %9.2f %7s %8s %8s %8.0f %8s %7s\n' "$((window * 30))s" \
+    after_counts=$(status_counts)
+    answers=$(join -a2 -e0 -o 0,1.2,2.2 <(echo "$before_counts") <(echo "$after_counts") | awk '$3 - $2 > 0 { printf "%s%s:%d", sep, $1, $3 - $2; sep = " " }')
+    before_counts=$after_counts
+    rss=$(awk '/VmRSS/ { print $2 / 1024 }' /proc/$service/status)
+    echo "$rss" >> "$work/soak-rss.txt"
+    printf '%-7s %8.0f %8.2f %8.2f %9.2f %-26s %7s %8s %8s %8.0f %8.0f %7s\n' "$((window * 30))s" \
       "$(echo "$out" | awk '/Requests\/sec/ { print $2 }')" "$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")" "$p99" \
-      "$(to_ms "$(echo "$out" | awk '/Latency/ { print $4; exit }')")" "$(echo "$out" | awk '/Non-2xx or 3xx responses/ { print $NF }' | grep . || echo 0)" \
+      "$(to_ms "$(echo "$out" | awk '/Latency/ { print $4; exit }')")" "$answers" \
       "$(psql_bench -Atc "SELECT count(*) FROM graph_journal WHERE pending")" \
+      "$(psql_bench -Atc "SELECT count(*) FROM graph_journal")" \
       "$(psql_bench -Atc "SELECT count(*) FROM pg_stat_activity WHERE datname = 'usergraph'")" \
-      "$(awk '/VmRSS/ { print $2 / 1024 }' /proc/$service/status)" "$heap" \
+      "$rss" "$heap" \
       "$(grep -c 'Mirror sweep woke' "$work/service.log" || true)" | tee -a "$work/table.txt"
+    if echo "$answers" | grep -q ' 5[0-9][0-9]:\|^5[0-9][0-9]:'; then soak_5xx=1; fi
   done
+  # Memory is flat when the last window's RSS is within 10% of the second minute's (window 4).
+  rss_second_minute=$(sed -n 4p "$work/soak-rss.txt"); rss_last=$(tail -n 1 "$work/soak-rss.txt")
+  echo "soak soak-memory 1 $rss_last $rss_second_minute" >> "$work/results.txt"
+  echo "soak soak-5xx 1 ${soak_5xx:-0}" >> "$work/results.txt"
+  dotnet "$harness" check-counters http://127.0.0.1:5280 "$work/callers.txt" 200 | tee -a "$work/table.txt"
+  echo "soak soak-counters 1 $(tail -n 1 "$work/table.txt" | awk '{ print $(NF - 1) }')" >> "$work/results.txt"
   echo "soak soak-p99 1 $worst_p99 $baseline_p99 $(grep -c 'Mirror sweep woke' "$work/service.log" || true)" >> "$work/results.txt"
 fi
 
@@ -250,4 +269,7 @@ if want soak; then
   # The worst 30 s window's p99 stands for the whole soak's (it can only be higher).
   ratio soak-mixed-p99-vs-statuses-p99 "$(value soak soak-p99 1 4)" "$(value soak soak-p99 1 5)" "<=" 3
   ratio soak-sweeps-that-woke-users "$(value soak soak-p99 1 6)" 1 "<=" 0
+  ratio soak-last-minute-rss-vs-second-minute "$(value soak soak-memory 1 4)" "$(value soak soak-memory 1 5)" "<=" 1.1
+  ratio soak-windows-with-5xx "$(value soak soak-5xx 1 4)" 1 "<=" 0
+  ratio soak-counters-that-differ-from-lists "$(value soak soak-counters 1 4)" 1 "<=" 0
 fi

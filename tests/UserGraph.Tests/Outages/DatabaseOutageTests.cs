@@ -38,6 +38,7 @@ public class DatabaseOutageTests(OutageDatabase database, ITestOutputHelper outp
         FollowLoad load;
         var readsDuringOutage = new List<HttpStatusCode>();
         var readinessDuringOutage = new List<HttpStatusCode>();
+        var coldReadsDuringOutage = new List<(HttpStatusCode Status, bool RetryAfter)>();
         TimeSpan downAt, upAt;
         await using (var service = StartService(serviceId))
         {
@@ -51,6 +52,13 @@ public class DatabaseOutageTests(OutageDatabase database, ITestOutputHelper outp
             while (clock.Elapsed - downAt < Outage)
             {
                 readinessDuringOutage.Add((await probe.GetAsync("/health/ready")).StatusCode);
+                var stranger = TestUsers.NewId();
+                using (var cold = ClientFor(service, stranger))
+                using (var answer = await cold.GetAsync($"/api/v2/user/{stranger}/counters/"))
+                {
+                    coldReadsDuringOutage.Add((answer.StatusCode, answer.Headers.RetryAfter is not null));
+                }
+
                 foreach (var worker in workers)
                 {
                     readsDuringOutage.Add(await ReadFollowedAsync(service, worker, load.Answers, clock.Elapsed - downAt > TimeSpan.FromSeconds(1)));
@@ -97,6 +105,11 @@ public class DatabaseOutageTests(OutageDatabase database, ITestOutputHelper outp
         Assert.Contains(acknowledged, a => a.At < downAt);
         Assert.All(readsDuringOutage, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Contains(HttpStatusCode.ServiceUnavailable, readinessDuringOutage);
+        // A user whose state must be read cannot be served: a retryable 503, never a 500 (right
+        // after a kill -9 the orphaned backends may still answer for a moment).
+        Assert.All(coldReadsDuringOutage, read => Assert.True(
+            read.Status == HttpStatusCode.OK || read == (HttpStatusCode.ServiceUnavailable, true), $"cold read answered {read}"));
+        Assert.Contains((HttpStatusCode.ServiceUnavailable, true), coldReadsDuringOutage);
 
         // Every follow the followers' grains acknowledged reaches the other side too, without a restart of either.
         var sample = acknowledged.Where((_, index) => index % 10 == 0).ToList();
