@@ -79,13 +79,13 @@ public sealed partial class GraphPersistence(
 
     /// <summary>
     /// Reads storage again if a failed write left the stored position unknown; throws while
-    /// storage cannot be read.
+    /// storage cannot be read. Goes through the write queue, so it never reloads under a write.
     /// </summary>
     public async Task EnsureCurrentAsync()
     {
         if (_positionUnknown)
         {
-            await ReloadAsync();
+            await WriteAsync(GraphWrite.Nothing());
         }
     }
 
@@ -100,9 +100,9 @@ public sealed partial class GraphPersistence(
             while (_queue!.TryPeek(out var first))
             {
                 batch.Clear();
-                if (_positionUnknown && !await TryReloadBeforeWritingAsync())
+                if (_positionUnknown)
                 {
-                    return;
+                    await ReloadAsync();
                 }
 
                 if (first.Kind == GraphWriteKind.Erasure)
@@ -122,8 +122,8 @@ public sealed partial class GraphPersistence(
         }
         catch (Exception exception)
         {
-            // Only a bug gets here (every storage failure is handled below): fail what is left
-            // rather than leave callers waiting forever.
+            // Storage that still cannot be read after a failed write (no queued write could be
+            // stored), or a bug: fail what is left rather than leave callers waiting forever.
             foreach (var write in batch.Concat(_queue!))
             {
                 write.Fail(exception);
@@ -297,26 +297,6 @@ public sealed partial class GraphPersistence(
         {
             _positionUnknown = true;
             LogResynchronizationFailed(logger, exception, userId);
-        }
-    }
-
-    /// <summary>Fails every queued write when storage still cannot be read: none could be stored.</summary>
-    private async Task<bool> TryReloadBeforeWritingAsync()
-    {
-        try
-        {
-            await ReloadAsync();
-            return true;
-        }
-        catch (Exception exception)
-        {
-            foreach (var write in _queue!)
-            {
-                write.Fail(exception);
-            }
-
-            _queue.Clear();
-            return false;
         }
     }
 

@@ -23,6 +23,9 @@ public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, F
 
     public static GraphWrite Mirror(long ownerId, Func<UserGraphView, UserGraphView> apply) => new(GraphWriteKind.Mirror, [ownerId], apply);
 
+    /// <summary>Changes nothing: queued, it completes once every write before it has, storing nothing itself.</summary>
+    public static GraphWrite Nothing() => new(GraphWriteKind.Mirror, [], view => view);
+
     internal void Complete(StoredWrite stored) => _stored.TrySetResult(stored);
 
     internal void Fail(Exception exception) => _stored.TrySetException(exception);

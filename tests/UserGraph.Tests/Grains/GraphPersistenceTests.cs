@@ -137,6 +137,9 @@ public class GraphPersistenceTests
         Assert.Equal(1, _journal.Appends);
         Assert.Equal(0, _owner.Broken);
         _snapshot.FailReads = false;
+        await _scheduler.Run(persistence.EnsureCurrentAsync);
+        Assert.Equal(1, _owner.Reloads);
+        Assert.Equal(1, _journal.Appends);
         await _scheduler.Run(() => persistence.WriteAsync(Follow(5)));
         Assert.Equal(1, _owner.Reloads);
         Assert.Equal([1L, 2L], _journal.Rows(_user).Select(r => r.Sequence));
