@@ -34,6 +34,16 @@ public sealed class ChatPolicyGrain : Grain, IChatPolicyGrain, IAsyncObserver<Gr
         return allowed;
     }
 
+    public async Task<RoomMessageBan[]> GetRoomBansAsync(long[] members)
+    {
+        if (!members.Contains(UserId))
+        {
+            throw new ArgumentException($"User {UserId} is not a member of the room.", nameof(members));
+        }
+
+        return ChatRule.BansIn(await GrainFactory.GetGrain<IRoomGraphGrain>(0).AmongAsync(members));
+    }
+
     public async Task WatchAsync()
     {
         if ((await Changes.GetAllSubscriptionHandles()).Count == 0)

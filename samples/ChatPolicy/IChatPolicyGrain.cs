@@ -8,6 +8,13 @@ public interface IChatPolicyGrain : IGrainWithIntegerKey
     [Alias("CanMessage")]
     Task<bool> CanMessageAsync(long recipientId);
 
+    /// <summary>
+    /// The room check: which of <paramref name="members"/> (this user among them) may not message
+    /// which, from one call to <see cref="IRoomGraphGrain"/>.
+    /// </summary>
+    [Alias("GetRoomBans")]
+    Task<RoomMessageBan[]> GetRoomBansAsync(long[] members);
+
     /// <summary>Starts following this user's graph changes (e.g. when the user opens the chat).</summary>
     [Alias("Watch")]
     Task WatchAsync();

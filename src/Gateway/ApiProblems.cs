@@ -20,6 +20,9 @@ public static class ApiProblems
     public static IResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body may be at most {maxBytes} bytes.");
 
+    public static IResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static IResult PreconditionFailed(string detail) =>
         Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
 
@@ -27,6 +30,8 @@ public static class ApiProblems
     {
         StatusCodes.Status415UnsupportedMediaType =>
             Problem(refused.ErrorStatus, "Unsupported media type", refused.Error),
+        StatusCodes.Status413PayloadTooLarge =>
+            Problem(refused.ErrorStatus, "Request body too large", refused.Error),
         _ => BadRequest(refused.Error ?? "The request is invalid."),
     };
 

@@ -36,25 +36,29 @@ internal static class FollowEndpoints
             TargetUser.With(id, async target =>
                 Results.Json(new { is_follower = await Caller(http, grains).IsFollowedByAsync(target) })));
         follow.MapGet("/{id}/followers/", (string id, HttpContext http, IGrainFactory grains) =>
-            ListAsync(id, http, grains, (user, page) => user.GetFollowersAsync(page.Mutual, page.Offset, page.Limit)));
+            ListAsync(id, http, grains, allowMutual: true, (userId, page) => grains.UserGraph(userId).GetFollowersAsync(page.Mutual, page.Offset, page.Limit)));
         follow.MapGet("/{id}/followings/", (string id, HttpContext http, IGrainFactory grains) =>
-            ListAsync(id, http, grains, (user, page) => user.GetFollowingsAsync(page.Mutual, page.Offset, page.Limit)));
+            ListAsync(id, http, grains, allowMutual: true, (userId, page) => grains.UserGraph(userId).GetFollowingsAsync(page.Mutual, page.Offset, page.Limit)));
+        follow.MapGet("/{id}/followers_you_know/", (string id, HttpContext http, IGrainFactory grains) =>
+                ListAsync(id, http, grains, allowMutual: false, (userId, page) => Caller(http, grains).GetFollowersYouKnowAsync(userId, page.Offset, page.Limit)))
+            .Produces<UserListResult>()
+            .WithDescription("The users the caller follows who follow {id}, by id, paginated like followers, with the exact count. Costs the smaller of the caller's followings and {id}'s followers.");
     }
 
     private static IResult StatusResult(ConnectionStatus status) =>
         Results.Json(new { connection_status = ConnectionStatusNames.ToApiValue(status) });
 
     private static Task<IResult> ListAsync(
-        string id, HttpContext http, IGrainFactory grains, Func<IUserGraphGrain, PageRequest, Task<UserIdPage>> list) =>
+        string id, HttpContext http, IGrainFactory grains, bool allowMutual, Func<long, PageRequest, Task<UserIdPage>> list) =>
         TargetUser.With(id, async userId =>
         {
-            var (page, problem) = PageRequest.From(http.Request, allowMutual: true);
+            var (page, problem) = PageRequest.From(http.Request, allowMutual);
             if (page is null)
             {
                 return problem!;
             }
 
-            var ids = await list(grains.UserGraph(userId), page);
+            var ids = await list(userId, page);
             return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
         });
 

@@ -8,15 +8,19 @@ namespace UserGraph.Gateway;
 
 /// <summary>
 /// The one place that turns exceptions into HTTP problems: graph rule violations are the
-/// client's (400), an oversized or broken request too, an unreachable grain is retryable (503),
+/// client's (400, or 403 for a block), an oversized or broken request too, an unreachable grain is retryable (503),
 /// and anything else is ours (500, logged).
 /// </summary>
 internal sealed partial class GraphExceptionHandler(
     ILogger<GraphExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The problem type of a follow or connection request refused by a block, as API.md names it.</summary>
+    public const string BlockedProblemType = "blocked";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = Classify(exception);
+        var type = exception is GraphBlockedException ? BlockedProblemType : null;
         if (status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -27,12 +31,13 @@ internal sealed partial class GraphExceptionHandler(
             httpContext.Response.Headers.RetryAfter = "1";
         }
 
-        await ProblemResponses.WriteAsync(httpContext, status, title, detail);
+        await ProblemResponses.WriteAsync(httpContext, status, title, detail, type);
         return true;
     }
 
     private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
     {
+        GraphBlockedException blocked => (StatusCodes.Status403Forbidden, "Blocked", blocked.Message),
         GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message),
         BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
         _ when IsTransient(exception) =>

@@ -11,13 +11,13 @@ namespace UserGraph.Gateway;
 /// </summary>
 internal static class ProblemResponses
 {
-    public static async Task WriteAsync(HttpContext http, int status, string title, string? detail)
+    public static async Task WriteAsync(HttpContext http, int status, string title, string? detail, string? type = null)
     {
         http.Response.StatusCode = status;
         var written = await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = type },
         });
         if (!written)
         {

@@ -18,24 +18,11 @@ internal static class StatusesEndpoints
         user.MapGet("/connection/statuses/", GetAsync);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options)
-    {
-        var limits = options.Value;
-        var body = await RequestBodyReader.ReadAsync(http.Request, limits.MaxRequestBodyBytes, http.RequestAborted);
-        if (body is null)
-        {
-            return ApiProblems.PayloadTooLarge(limits.MaxRequestBodyBytes);
-        }
+    private static async Task<IResult> PostAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
+        await AnswerAsync(http, grains, await IdListRequests.FromBodyAsync(http, options.Value, options.Value.MaxStatusIds), StatusCodes.Status412PreconditionFailed);
 
-        var request = new StatusesRequestParser(limits.MaxStatusIds).Parse(body, http.Request.ContentType);
-        return await AnswerAsync(http, grains, request, notModifiedStatus: StatusCodes.Status412PreconditionFailed);
-    }
-
-    private static Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options)
-    {
-        var request = new StatusesRequestParser(options.Value.MaxStatusIds).ParseQuery(http.Request.QueryString.Value);
-        return AnswerAsync(http, grains, request, notModifiedStatus: StatusCodes.Status304NotModified);
-    }
+    private static Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
+        AnswerAsync(http, grains, IdListRequests.FromQuery(http, options.Value.MaxStatusIds), StatusCodes.Status304NotModified);
 
     private static async Task<IResult> AnswerAsync(HttpContext http, IGrainFactory grains, StatusesRequest request, int notModifiedStatus)
     {
@@ -45,15 +32,7 @@ internal static class StatusesEndpoints
         }
 
         var snapshot = await grains.UserGraph(http.User.GetUserId()).GetStatusesAsync(request.UserIds);
-        var etag = StatusesETag.Compute(snapshot.GraphVersion, request.UserIds);
-        http.Response.Headers.ETag = etag;
-        if (StatusesETag.IfNoneMatchMatches(http.Request.Headers.IfNoneMatch, etag))
-        {
-            return notModifiedStatus == StatusCodes.Status304NotModified
-                ? Results.StatusCode(StatusCodes.Status304NotModified)
-                : ApiProblems.PreconditionFailed("The statuses have not changed since the ETag given in If-None-Match.");
-        }
-
-        return new StatusesResult(request.UserIds, snapshot.Statuses);
+        return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
+            ?? new StatusesResult(request.UserIds, snapshot.Statuses);
     }
 }

@@ -16,10 +16,12 @@ public static class UserGraphEndpoints
         var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization();
         // Statuses reads and limits its own body, and is the hottest path: no filter pipeline there.
         StatusesEndpoints.Map(user);
+        RelationshipsEndpoints.Map(user);
         var bodyless = user.MapGroup("").AddEndpointFilter<BodyLimitFilter>();
         FollowEndpoints.Map(bodyless);
         ConnectionEndpoints.Map(bodyless);
-        HideEndpoints.Map(bodyless);
+        OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Hide);
+        OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Block);
         CountersEndpoints.Map(bodyless);
         AdminEndpoints.Map(endpoints);
         return endpoints;

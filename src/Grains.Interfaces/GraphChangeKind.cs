@@ -38,4 +38,16 @@ public enum GraphChangeKind : byte
 
     /// <summary>The request or connection between the two users is gone (cancelled, removed, or rejected by the user).</summary>
     ConnectionRemoved = 11,
+
+    /// <summary>The user blocked the other user (their follows, requests and connection are gone).</summary>
+    Blocked = 12,
+
+    /// <summary>The user stopped blocking the other user.</summary>
+    Unblocked = 13,
+
+    /// <summary>The other user blocked the user.</summary>
+    BlockedBy = 14,
+
+    /// <summary>The other user stopped blocking the user.</summary>
+    UnblockedBy = 15,
 }

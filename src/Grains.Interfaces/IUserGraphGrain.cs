@@ -212,6 +212,44 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     Task<ConnectionWriteResult> ActOnConnectionAsync(long userId, ConnectionAction action);
 
     /// <summary>
+    /// Blocks, unblocks or toggles the block of <paramref name="userId"/>, like <see cref="ChangeFollowAsync"/>.
+    /// A block removes the follows of both users toward each other, their pending requests and
+    /// their connection; while it stands neither can follow or ask to connect with the other
+    /// (<see cref="GraphBlockedException"/>). Unblocking restores nothing. Independent of hiding.
+    /// </summary>
+    /// <exception cref="GraphRuleException">The target is this user or not a valid id.</exception>
+    [Alias("ChangeBlock")]
+    Task<EdgeWriteResult> ChangeBlockAsync(long userId, EdgeChange change);
+
+    /// <summary>Whether this user blocks <paramref name="userId"/>.</summary>
+    [Alias("IsBlocking")]
+    Task<bool> IsBlockingAsync(long userId);
+
+    /// <summary>Whether <paramref name="userId"/> blocks this user.</summary>
+    [Alias("IsBlockedBy")]
+    Task<bool> IsBlockedByAsync(long userId);
+
+    /// <summary>A page of the users this user blocks, by id.</summary>
+    [Alias("GetBlocked")]
+    Task<UserIdPage> GetBlockedAsync(int offset, int limit);
+
+    /// <summary>
+    /// <see cref="GetRelationshipsAsync"/> with the graph version it was read at, from one view
+    /// (the basis of the REST relationships answer's ETag).
+    /// </summary>
+    /// <param name="userIds">Not copied on a call inside the silo: do not change it until the call completes.</param>
+    [Alias("GetRelationshipsSnapshot")]
+    Task<RelationshipsSnapshot> GetRelationshipsSnapshotAsync([Immutable] long[] userIds);
+
+    /// <summary>
+    /// A page, by id, of the users this user follows who follow <paramref name="userId"/>, with
+    /// the exact total. Costs the smaller of this user's followings and the other user's
+    /// followers: that set is sent to the grain holding the larger one.
+    /// </summary>
+    [Alias("GetFollowersYouKnow")]
+    Task<UserIdPage> GetFollowersYouKnowAsync(long userId, int offset, int limit);
+
+    /// <summary>
     /// Repair after disaster recovery or a bug: re-reads, from each of <paramref name="ownerIds"/>'
     /// own grain, whether it follows or hides this user, and corrects this user's followers and
     /// hidden-by views to match. Pass every user that may have an edge toward this user (those

@@ -9,4 +9,5 @@ public enum EdgeKinds : byte
     None = 0,
     Follows = 1,
     Hides = 2,
+    Blocks = 4,
 }

@@ -45,6 +45,15 @@ public static class EdgeListing
         return new UserIdPage(total, [.. page]);
     }
 
+    /// <summary>A page of a list already in its order (ascending ids), with the list's length as the total.</summary>
+    public static UserIdPage PageOf(long[] ordered, int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var start = Math.Min(offset, ordered.Length);
+        return new UserIdPage(ordered.Length, ordered.AsSpan(start, Math.Min(limit, ordered.Length - start)).ToArray());
+    }
+
     private static void Collect(
         ReadOnlySpan<long> ids, FollowSet mutualWith, bool wantMutual, int offset, int limit, List<long> page, ref int skipped)
     {

@@ -97,6 +97,31 @@ public sealed class FollowSet
         }
     }
 
+    /// <summary>
+    /// Those of <paramref name="ids"/> in this set, in their order: an intersection that costs
+    /// one lookup per given id, so callers pass the smaller side.
+    /// </summary>
+    public long[] Among(ReadOnlySpan<long> ids)
+    {
+        if (ids.IsEmpty || Count == 0)
+        {
+            return [];
+        }
+
+        var contained = new bool[ids.Length];
+        ContainsEach(ids, contained);
+        var found = new List<long>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (contained[i])
+            {
+                found.Add(ids[i]);
+            }
+        }
+
+        return [.. found];
+    }
+
     /// <summary>The set with <paramref name="id"/> added, or this set when it is already there.</summary>
     public FollowSet With(long id)
     {

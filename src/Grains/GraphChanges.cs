@@ -10,6 +10,17 @@ public static class GraphChanges
         var connection = ConnectionStateMachine.StatusFor(after.Connections.Get(otherId), after.OwnerId);
         GraphChange Change(GraphChangeKind kind) => new(after.OwnerId, otherId, kind, connection, after.Version);
 
+        // The block first: the follows and connection it ended follow as their own events.
+        if (Flipped(before.Blocking, after.Blocking, otherId, out var blocks))
+        {
+            yield return Change(blocks ? GraphChangeKind.Blocked : GraphChangeKind.Unblocked);
+        }
+
+        if (Flipped(before.BlockedBy, after.BlockedBy, otherId, out var blocked))
+        {
+            yield return Change(blocked ? GraphChangeKind.BlockedBy : GraphChangeKind.UnblockedBy);
+        }
+
         if (Flipped(before.Followings, after.Followings, otherId, out var follows))
         {
             yield return Change(follows ? GraphChangeKind.Followed : GraphChangeKind.Unfollowed);

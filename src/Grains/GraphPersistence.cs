@@ -164,7 +164,7 @@ public sealed partial class GraphPersistence(
 
         var changed = stored.Where(s => s.Changed).ToList();
         var peers = changed.SelectMany(s => s.Write.Peers).Distinct().ToArray();
-        var marked = changed.Where(s => s.Write.Kind == GraphWriteKind.Owned).SelectMany(s => s.Write.Peers).Distinct().ToArray();
+        var marked = changed.SelectMany(s => s.PeersToMirror).Distinct().ToArray();
         var entry = new GraphJournalEntry(
             next.Version,
             [.. peers.Select(next.FactsAbout)],

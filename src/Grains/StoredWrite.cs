@@ -4,4 +4,17 @@ namespace UserGraph.Grains;
 public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGraphView After)
 {
     public bool Changed => !ReferenceEquals(Before, After);
+
+    /// <summary>
+    /// The peers whose mirror of this user's facts must be brought up to date: every peer of a
+    /// write to owned facts, and those peers of any other write whose owned facts it changed (a
+    /// block arriving as a mirror drops this user's own follow of the blocker). Never the peers
+    /// of an erasure: the erased user must not be told anything again.
+    /// </summary>
+    public IEnumerable<long> PeersToMirror => Write.Kind switch
+    {
+        GraphWriteKind.Owned => Write.Peers,
+        GraphWriteKind.Mirror when Changed => Write.Peers.Where(peer => !Before.EdgesToward(peer).Equals(After.EdgesToward(peer))),
+        _ => [],
+    };
 }

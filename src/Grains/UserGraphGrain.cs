@@ -32,7 +32,7 @@ namespace UserGraph.Grains;
 /// </para>
 /// </remarks>
 [Reentrant]
-public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IRemindable, IGraphPersistenceOwner, IMirrorChannel
+public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IUserGraphPeerQueries, IRemindable, IGraphPersistenceOwner, IMirrorChannel
 {
     /// <summary>The per-user reminder of earlier releases; still answered so that stored ones retire themselves.</summary>
     private const string LegacyPeerSyncReminder = "peer-sync";
@@ -85,6 +85,64 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     public Task<Relationship> GetRelationshipAsync(long userId) => Task.FromResult(View.RelationshipWith(userId));
 
+    public Task<RelationshipsSnapshot> GetRelationshipsSnapshotAsync(long[] userIds)
+    {
+        var view = View;
+        return Task.FromResult(new RelationshipsSnapshot(view.Version, [.. userIds.Select(view.RelationshipWith)]));
+    }
+
+    public Task<bool> IsBlockingAsync(long userId) => Task.FromResult(View.Blocking.Contains(userId));
+
+    public Task<bool> IsBlockedByAsync(long userId) => Task.FromResult(View.BlockedBy.Contains(userId));
+
+    public Task<UserIdPage> GetBlockedAsync(int offset, int limit) => Task.FromResult(View.BlockingPage(offset, limit));
+
+    /// <summary>
+    /// The smaller of this user's followings and the other user's followers crosses the wire,
+    /// to the grain that holds the larger; the other user's follower count decides which.
+    /// </summary>
+    public async Task<UserIdPage> GetFollowersYouKnowAsync(long userId, int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (userId <= 0)
+        {
+            throw new GraphRuleException($"User id {userId} is not a positive integer.");
+        }
+
+        long[] known;
+        if (userId == UserId)
+        {
+            known = View.Followings.Among(View.Followers.Ids.Span);
+        }
+        else
+        {
+            var theirFollowers = (await GrainFactory.GetGrain<IUserGraphGrain>(userId).GetCountersAsync()).Followers;
+            var other = GrainFactory.GetGrain<IUserGraphPeerQueries>(userId);
+            known = View.Followings.Count <= theirFollowers
+                ? await other.FollowersAmongAsync(View.Followings.Ids.ToArray())
+                : View.Followings.Among(await other.GetFollowerIdsAsync());
+        }
+
+        return EdgeListing.PageOf(known, offset, limit);
+    }
+
+    public Task<long[]> FollowersAmongAsync(long[] candidates) => Task.FromResult(View.Followers.Among(candidates));
+
+    public Task<long[]> GetFollowerIdsAsync() => Task.FromResult(View.Followers.Ids.ToArray());
+
+    public Task<PairRelation[]> GetRoomRowAsync(long[] members)
+    {
+        var view = View;
+        var row = new PairRelation[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            row[i] = members[i] == UserId ? PairRelation.None : view.RoomRelationTo(members[i]);
+        }
+
+        return Task.FromResult(row);
+    }
+
     public Task<bool> IsFollowingAsync(long userId) => Task.FromResult(View.Followings.Contains(userId));
 
     public Task<bool> IsFollowedByAsync(long userId) => Task.FromResult(View.Followers.Contains(userId));
@@ -132,6 +190,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     public Task<EdgeWriteResult> ChangeHideAsync(long userId, EdgeChange change) =>
         ChangeEdgeAsync(userId, "hide", change, view => view.Hidden, (view, present) => view.WithHidden(userId, present));
+
+    public Task<EdgeWriteResult> ChangeBlockAsync(long userId, EdgeChange change) =>
+        ChangeEdgeAsync(userId, "block", change, view => view.Blocking, (view, present) => view.WithBlocking(userId, present));
 
     public Task<ConnectionStatus> RequestConnectionAsync(long userId) => StatusAfterAsync(userId, ConnectionAction.Request);
 
@@ -218,9 +279,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     async Task IGraphPersistenceOwner.OnStoredAsync(IReadOnlyList<StoredWrite> writes, long sequence)
     {
-        foreach (var stored in writes.Where(s => s.Write.Kind == GraphWriteKind.Owned))
+        foreach (var stored in writes)
         {
-            foreach (var peerId in stored.Write.Peers)
+            foreach (var peerId in stored.PeersToMirror)
             {
                 _mirrors.Mark(peerId, stored.After.Version, sequence);
             }

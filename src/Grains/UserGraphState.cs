@@ -51,6 +51,14 @@ public sealed class UserGraphState
     [Id(7)]
     public long JournalSequence { get; set; }
 
+    /// <summary>Ids this user blocks, strictly ascending (owned); <c>null</c> for none, and in snapshots older than blocks.</summary>
+    [Id(8)]
+    public long[]? Blocking { get; set; }
+
+    /// <summary>Ids that block this user, strictly ascending (kept in sync by their owners); <c>null</c> for none.</summary>
+    [Id(9)]
+    public long[]? BlockedBy { get; set; }
+
     public static UserGraphState From(UserGraphView view, MirrorOutbox outbox, long journalSequence) => new()
     {
         JournalSequence = journalSequence,
@@ -61,6 +69,8 @@ public sealed class UserGraphState
         Version = view.Version,
         PendingMirrors = outbox.IsEmpty ? null : outbox.ToStorage(),
         Connections = view.Connections.ToStorage(),
+        Blocking = view.Blocking.Count == 0 ? null : view.Blocking.ToStorage(),
+        BlockedBy = view.BlockedBy.Count == 0 ? null : view.BlockedBy.ToStorage(),
     };
 
     public UserGraphView ToView(long ownerId) => new(
@@ -70,7 +80,11 @@ public sealed class UserGraphState
         FollowSet.FromSorted(Hidden),
         FollowSet.FromSorted(HiddenBy),
         ConnectionBook.FromStorage(Connections),
-        Version);
+        Version)
+    {
+        Blocking = FollowSet.FromSorted(Blocking),
+        BlockedBy = FollowSet.FromSorted(BlockedBy),
+    };
 
     public MirrorOutbox ToOutbox() => MirrorOutbox.FromStorage(PendingMirrors);
 }

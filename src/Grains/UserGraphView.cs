@@ -5,12 +5,19 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// Everything one user's grain knows, as an immutable value: the edges the user owns
-/// (followings, hidden), the mirrors of what other users own toward it (followers,
-/// hidden-by), its connection records, and a version raised by every change.
+/// (followings, hidden, blocking), the mirrors of what other users own toward it (followers,
+/// hidden-by, blocked-by), its connection records, and a version raised by every change.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Every change returns a new view (or this one when nothing changed), so the grain can build
 /// the next view, store it, and only then make it visible.
+/// </para>
+/// <para>
+/// A block either way severs the pair in this view: no follow either way and no connection
+/// record, whichever change brought the block or arrived after it. A follow or a connection
+/// request across a block is refused (<see cref="GraphBlockedException"/>).
+/// </para>
 /// </remarks>
 public sealed record UserGraphView(
     long OwnerId,
@@ -28,14 +35,43 @@ public sealed record UserGraphView(
     public static UserGraphView Empty(long ownerId) =>
         new(ownerId, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, ConnectionBook.Empty, 0);
 
-    public UserGraphView WithFollowing(long userId, bool present) =>
-        Changed(this with { Followings = Followings.With(userId, present) });
+    /// <summary>Ids this user blocks (owned).</summary>
+    public FollowSet Blocking { get; init; } = FollowSet.Empty;
+
+    /// <summary>Ids that block this user (mirrored from their owners).</summary>
+    public FollowSet BlockedBy { get; init; } = FollowSet.Empty;
+
+    /// <summary>Whether either of this user and <paramref name="userId"/> blocks the other.</summary>
+    public bool IsBlockedEitherWay(long userId) => Blocking.Contains(userId) || BlockedBy.Contains(userId);
+
+    /// <exception cref="GraphBlockedException">Following across a block.</exception>
+    public UserGraphView WithFollowing(long userId, bool present)
+    {
+        if (present)
+        {
+            EnsureNotBlocked(userId, "follow");
+        }
+
+        return Changed(this with { Followings = Followings.With(userId, present) });
+    }
+
+    /// <summary>Blocks or unblocks <paramref name="userId"/>; a block severs the pair, an unblock restores nothing.</summary>
+    public UserGraphView WithBlocking(long userId, bool present) =>
+        Changed(Severed(this with { Blocking = Blocking.With(userId, present) }, userId));
 
     public UserGraphView WithHidden(long userId, bool present) =>
         Changed(this with { Hidden = Hidden.With(userId, present) });
 
-    public UserGraphView WithConnection(long userId, ConnectionRecord? record) =>
-        Changed(this with { Connections = Connections.With(userId, record) });
+    /// <exception cref="GraphBlockedException">A connection record (a request) across a block.</exception>
+    public UserGraphView WithConnection(long userId, ConnectionRecord? record)
+    {
+        if (record is not null)
+        {
+            EnsureNotBlocked(userId, "connect with");
+        }
+
+        return Changed(this with { Connections = Connections.With(userId, record) });
+    }
 
     /// <summary>The view with no mention of <paramref name="userId"/> left (erasure).</summary>
     public UserGraphView Forget(long userId) =>
@@ -45,42 +81,54 @@ public sealed record UserGraphView(
             Followers = Followers.Without(userId),
             Hidden = Hidden.Without(userId),
             HiddenBy = HiddenBy.Without(userId),
+            Blocking = Blocking.Without(userId),
+            BlockedBy = BlockedBy.Without(userId),
             Connections = Connections.With(userId, null),
         });
 
     /// <summary>Everyone this view mentions.</summary>
     public IEnumerable<long> MentionedUsers =>
         Followings.Ids.ToArray().Concat(Followers.Ids.ToArray()).Concat(Hidden.Ids.ToArray())
-            .Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds).Distinct();
+            .Concat(HiddenBy.Ids.ToArray()).Concat(Blocking.Ids.ToArray()).Concat(BlockedBy.Ids.ToArray())
+            .Concat(Connections.OtherIds).Distinct();
 
-    /// <summary>Everyone whose facts this view mirrors: followers, hiders, and the owners of its connections.</summary>
+    /// <summary>Everyone whose facts this view mirrors: followers, hiders, blockers, and the owners of its connections.</summary>
     public IEnumerable<long> MirroredOwners =>
-        Followers.Ids.ToArray().Concat(HiddenBy.Ids.ToArray()).Concat(Connections.OtherIds.Where(id => FactOwnership.OwnsConnection(id, OwnerId)));
+        Followers.Ids.ToArray().Concat(HiddenBy.Ids.ToArray()).Concat(BlockedBy.Ids.ToArray())
+            .Concat(Connections.OtherIds.Where(id => FactOwnership.OwnsConnection(id, OwnerId)));
 
-    /// <summary>The mirrors of <paramref name="ownerId"/>'s facts set to what its own grain holds.</summary>
+    /// <summary>
+    /// The mirrors of <paramref name="ownerId"/>'s facts set to what its own grain holds. A block
+    /// either way severs the pair, which may drop this user's own follow or connection record:
+    /// owned facts that then have to be mirrored back (see <see cref="StoredWrite.PeersToMirror"/>).
+    /// </summary>
     public UserGraphView WithEdgesFrom(long ownerId, PeerEdges edges)
     {
+        var blockedBy = BlockedBy.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Blocks));
+        var severed = Blocking.Contains(ownerId) || blockedBy.Contains(ownerId);
         var next = this with
         {
-            Followers = Followers.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Follows)),
+            Followers = Followers.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Follows) && !severed),
             HiddenBy = HiddenBy.With(ownerId, edges.Owned.HasFlag(EdgeKinds.Hides)),
+            BlockedBy = blockedBy,
         };
         if (FactOwnership.OwnsConnection(ownerId, OwnerId))
         {
-            next = next with { Connections = Connections.With(ownerId, edges.Connection) };
+            next = next with { Connections = Connections.With(ownerId, severed ? null : edges.Connection) };
         }
 
-        return Changed(next);
+        return Changed(Severed(next, ownerId));
     }
 
     /// <summary>Every edge and record in this view, the measure of how large a snapshot of it is.</summary>
-    public int EdgeCount => Followings.Count + Followers.Count + Hidden.Count + HiddenBy.Count + Connections.Count;
+    public int EdgeCount =>
+        Followings.Count + Followers.Count + Hidden.Count + HiddenBy.Count + Blocking.Count + BlockedBy.Count + Connections.Count;
 
     /// <summary>Everything this view says about <paramref name="peerId"/>, as a journal entry stores it.</summary>
     public PeerFacts FactsAbout(long peerId) => new(
         peerId,
-        (Followings.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None) | (Hidden.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None),
-        (Followers.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None) | (HiddenBy.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None),
+        Kinds(Followings, Hidden, Blocking, peerId),
+        Kinds(Followers, HiddenBy, BlockedBy, peerId),
         Connections.Get(peerId));
 
     /// <summary>The view with the relation to one peer set as a journal entry recorded it (replay).</summary>
@@ -88,8 +136,10 @@ public sealed record UserGraphView(
     {
         Followings = Followings.With(facts.PeerId, facts.Owned.HasFlag(EdgeKinds.Follows)),
         Hidden = Hidden.With(facts.PeerId, facts.Owned.HasFlag(EdgeKinds.Hides)),
+        Blocking = Blocking.With(facts.PeerId, facts.Owned.HasFlag(EdgeKinds.Blocks)),
         Followers = Followers.With(facts.PeerId, facts.Mirrored.HasFlag(EdgeKinds.Follows)),
         HiddenBy = HiddenBy.With(facts.PeerId, facts.Mirrored.HasFlag(EdgeKinds.Hides)),
+        BlockedBy = BlockedBy.With(facts.PeerId, facts.Mirrored.HasFlag(EdgeKinds.Blocks)),
         Connections = Connections.With(facts.PeerId, facts.Connection),
         Version = version,
     };
@@ -103,8 +153,7 @@ public sealed record UserGraphView(
     {
         var connection = FactOwnership.OwnsConnection(OwnerId, userId) ? Connections.Get(userId) : null;
         return new(
-            (Followings.Contains(userId) ? EdgeKinds.Follows : EdgeKinds.None)
-            | (Hidden.Contains(userId) ? EdgeKinds.Hides : EdgeKinds.None),
+            Kinds(Followings, Hidden, Blocking, userId),
             connection is { Rejected: not null } && connection.RequesterId == userId ? connection with { Rejected = null } : connection);
     }
 
@@ -120,7 +169,20 @@ public sealed record UserGraphView(
         Followers.Contains(userId),
         ConnectionStateMachine.StatusFor(Connections.Get(userId), OwnerId),
         Hidden.Contains(userId),
-        HiddenBy.Contains(userId));
+        HiddenBy.Contains(userId))
+    {
+        Blocks = Blocking.Contains(userId),
+        BlockedBy = BlockedBy.Contains(userId),
+    };
+
+    /// <summary>What this user holds toward <paramref name="userId"/>, as a room's row gives it.</summary>
+    public PairRelation RoomRelationTo(long userId) =>
+        (Followings.Contains(userId) ? PairRelation.Follows : PairRelation.None)
+        | (Connections.Get(userId) is { } connection && ConnectionStateMachine.StatusFor(connection, OwnerId) == ConnectionStatus.Connected
+            ? PairRelation.Connected
+            : PairRelation.None)
+        | (Blocking.Contains(userId) ? PairRelation.Blocks : PairRelation.None)
+        | (Hidden.Contains(userId) ? PairRelation.Hides : PairRelation.None);
 
     /// <summary><see cref="StatusToward"/> for each id, with the follow lookups made as one batch.</summary>
     public StatusesSnapshot Statuses(long[] userIds)
@@ -167,11 +229,45 @@ public sealed record UserGraphView(
     public UserIdPage HiddenPage(int offset, int limit) =>
         EdgeListing.Page(Hidden, FollowSet.Empty, MutualFilter.Any, offset, limit);
 
+    public UserIdPage BlockingPage(int offset, int limit) =>
+        EdgeListing.Page(Blocking, FollowSet.Empty, MutualFilter.Any, offset, limit);
+
+    private static EdgeKinds Kinds(FollowSet follows, FollowSet hides, FollowSet blocks, long peerId) =>
+        (follows.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None)
+        | (hides.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None)
+        | (blocks.Contains(peerId) ? EdgeKinds.Blocks : EdgeKinds.None);
+
+    /// <summary><paramref name="view"/> with no follow either way and no connection with <paramref name="peerId"/> if a block stands between them.</summary>
+    private static UserGraphView Severed(UserGraphView view, long peerId) =>
+        !view.IsBlockedEitherWay(peerId)
+            ? view
+            : view with
+            {
+                Followings = view.Followings.Without(peerId),
+                Followers = view.Followers.Without(peerId),
+                Connections = view.Connections.With(peerId, null),
+            };
+
+    private void EnsureNotBlocked(long userId, string verb)
+    {
+        if (Blocking.Contains(userId))
+        {
+            throw new GraphBlockedException($"You block user {userId}: unblock them before you {verb} them.");
+        }
+
+        if (BlockedBy.Contains(userId))
+        {
+            throw new GraphBlockedException($"User {userId} blocks you: you cannot {verb} them.");
+        }
+    }
+
     private UserGraphView Changed(UserGraphView next) =>
         ReferenceEquals(next.Followings, Followings)
         && ReferenceEquals(next.Followers, Followers)
         && ReferenceEquals(next.Hidden, Hidden)
         && ReferenceEquals(next.HiddenBy, HiddenBy)
+        && ReferenceEquals(next.Blocking, Blocking)
+        && ReferenceEquals(next.BlockedBy, BlockedBy)
         && ReferenceEquals(next.Connections, Connections)
             ? this
             : next with { Version = Version + 1 };

@@ -8,7 +8,7 @@ namespace UserGraph.Silo;
 
 /// <summary>
 /// Reads every stored user graph of this service, snapshots and journals, and returns those that
-/// follow or hide the user, or decide a connection with it. A journal entry that mentions the
+/// follow, hide or block the user, or decide a connection with it. A journal entry that mentions the
 /// user at all makes its owner a candidate: the repair asks each candidate for the truth, so a
 /// candidate too many costs one call, one too few would leave an edge unrepaired. A full scan,
 /// streamed row by row: for repairs and erasure, not for serving requests.
@@ -40,6 +40,7 @@ internal sealed class PostgresEdgeOwnerFinder(
             var ownerId = reader.GetInt64(0);
             if (Array.BinarySearch(state.Followings, userId) >= 0
                 || Array.BinarySearch(state.Hidden, userId) >= 0
+                || (state.Blocking is { } blocking && Array.BinarySearch(blocking, userId) >= 0)
                 || (FactOwnership.OwnsConnection(ownerId, userId) && state.Connections?.ContainsKey(userId) == true))
             {
                 owners.Add(ownerId);

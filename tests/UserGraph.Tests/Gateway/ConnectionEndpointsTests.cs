@@ -6,7 +6,8 @@ using UserGraph.Tests.Infrastructure;
 namespace UserGraph.Tests.Gateway;
 
 /// <summary>Every connection-mode transition through the gateway, on a connection-mode service.</summary>
-public class ConnectionEndpointsTests(ConnectionModeGatewayFixture gateway) : IClassFixture<ConnectionModeGatewayFixture>
+[Collection(ConnectionModeGatewayCollection.Name)]
+public class ConnectionEndpointsTests(ConnectionModeGatewayFixture gateway)
 {
     [Fact]
     public async Task Request_then_accept_connects_both_and_remove_ends_it()

@@ -4,7 +4,8 @@ using UserGraph.Tests.Infrastructure;
 
 namespace UserGraph.Tests.Gateway;
 
-public class ConnectionModeGatewayTests(ConnectionModeGatewayFixture gateway) : IClassFixture<ConnectionModeGatewayFixture>
+[Collection(ConnectionModeGatewayCollection.Name)]
+public class ConnectionModeGatewayTests(ConnectionModeGatewayFixture gateway)
 {
     [Fact]
     public async Task The_follow_toggle_answers_403_naming_follow_mode()

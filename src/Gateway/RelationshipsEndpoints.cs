@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Gateway;
+
+/// <summary>
+/// Our relationship extensions in both modes: every flag toward a list of users (with the
+/// statuses query's ETag behaviour), and the relations among a room's members.
+/// </summary>
+internal static class RelationshipsEndpoints
+{
+    /// <summary>The most ids one relationships query takes.</summary>
+    public const int MaxIds = 100;
+
+    public static void Map(RouteGroupBuilder user)
+    {
+        user.MapGet("/relationships/", (HttpContext http, IGrainFactory grains) =>
+                AnswerAsync(http, grains, IdListRequests.FromQuery(http, MaxIds), StatusCodes.Status304NotModified))
+            .Produces<RelationshipsAnswer>()
+            .WithDescription($"Every flag between the caller and each of up to {MaxIds} users (?users=1,7,9), in request order, from one consistent view. Strong ETag as for statuses; If-None-Match answers 304.");
+        user.MapPost("/relationships/", async (HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
+                await AnswerAsync(http, grains, await IdListRequests.FromBodyAsync(http, options.Value, MaxIds), StatusCodes.Status412PreconditionFailed))
+            .Produces<RelationshipsAnswer>()
+            .WithDescription($"The relationships query with the statuses body ({{\"users\": [1, 7]}}); a matching If-None-Match answers 412.");
+        user.MapPost("/relationships/among/", AmongAsync)
+            .Produces<RoomAnswer>()
+            .WithDescription(
+                $"The relations among up to {IRoomGraphGrain.MaxMembers} users, the caller among them (else 403), as {{\"users\": [...]}}. "
+                + "Lists every ordered pair (from, to) with a fact the caller may see. Follows and connections are public and shown for every pair; "
+                + "blocks and hides are private to the two users involved and shown only on pairs that include the caller.");
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, IGrainFactory grains, StatusesRequest request, int notModifiedStatus)
+    {
+        if (!request.IsValid)
+        {
+            return ApiProblems.From(request);
+        }
+
+        var snapshot = await grains.UserGraph(http.User.GetUserId()).GetRelationshipsSnapshotAsync(request.UserIds);
+        return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
+            ?? Results.Json(new RelationshipsAnswer([.. snapshot.Relationships.Select(RelationshipItem.From)]));
+    }
+
+    private static async Task<IResult> AmongAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        var request = await IdListRequests.FromBodyAsync(http, options.Value, IRoomGraphGrain.MaxMembers);
+        if (!request.IsValid)
+        {
+            return ApiProblems.From(request);
+        }
+
+        var callerId = http.User.GetUserId();
+        if (!request.UserIds.Contains(callerId))
+        {
+            return ApiProblems.Forbidden("The caller must be one of the users: a room's relations are for its members.");
+        }
+
+        var room = await grains.GetGrain<IRoomGraphGrain>(0).AmongAsync(request.UserIds);
+        return Results.Json(RoomDisclosure.For(callerId, room));
+    }
+}
