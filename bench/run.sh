@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,memory,soak]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,memory,soak]
 # soak (only when named; SOAK_MINUTES, default 10) is the steady mixed load of read-your-writes.
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --small) users=10000 callers=2000 warmup=3 duration=5 ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,memory,soak]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,memory,soak]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -164,6 +164,13 @@ fi
 if want bytes; then
   dotnet "$harness" bytes-per-follow http://127.0.0.1:5280 "$connection" "$key" | tee -a "$work/results.txt" \
     | awk '{ printf "bytes per follow of a user followed by %s: %s B (over %s follows)\n", substr($2, 13), $5, $4 }' | tee -a "$work/table.txt"
+fi
+
+if want queries; then
+  # Issue 14's queries one request at a time: followers you know (100 / 10,000 / 1,000,000
+  # followers, asked by callers following 1,000 and 1,000,000) and rooms of 10 / 50 / 100.
+  dotnet "$harness" graph-queries http://127.0.0.1:5280 "$key" "$users" "${QUERY_REQUESTS:-200}" | tee -a "$work/queries.txt" \
+    | awk '{ printf "%-20s %-26s %6s requests  p50 %8.2f ms  p99 %8.2f ms\n", $1, $2" "$3, $4, $5, $6 }' | tee -a "$work/table.txt"
 fi
 
 if want soak; then

@@ -15,7 +15,26 @@ public static class BenchUsers
     /// <summary>The seeded followers of those users (they have no rows of their own: only the count matters).</summary>
     public const long SeededFollowersBase = 50_000_000;
 
+    /// <summary>Follower counts of the targets of the followers-you-know measurement.</summary>
+    public static readonly int[] KnownTargetSizes = [100, 10_000, 1_000_000];
+
+    /// <summary>Followings of its callers: one follows every 1,000th seeded follower, one all of the largest target's.</summary>
+    public static readonly int[] KnownCallerSizes = [1_000, 1_000_000];
+
     public static long Cold(int index) => 20_000_000 + index;
+
+    public static long KnownTarget(int sizeIndex) => 40_000_000 + sizeIndex;
+
+    public static long KnownCaller(int sizeIndex) => 40_000_100 + sizeIndex;
+
+    /// <summary>The seeded followings of a known-followers caller, ascending.</summary>
+    public static long[] KnownCallerFollowings(int sizeIndex) =>
+        sizeIndex == 0
+            ? [.. Enumerable.Range(0, KnownCallerSizes[0]).Select(k => SeededFollowersBase + (k * 1000L))]
+            : SeededFollowers(KnownCallerSizes[sizeIndex]);
+
+    /// <summary>The first <paramref name="count"/> seeded followers, ascending.</summary>
+    public static long[] SeededFollowers(int count) => [.. Enumerable.Range(0, count).Select(f => SeededFollowersBase + f)];
 
     public static long Followed(int sizeIndex) => 30_000_000 + sizeIndex;
 

@@ -9,6 +9,7 @@ using UserGraph.Bench.Harness;
 // dotnet UserGraph.Bench.Harness.dll memory CONNECTION SERVICE_ID USERS FOLLOWS
 // dotnet UserGraph.Bench.Harness.dll check-shape DATA_FILE STATUSES_URL...
 // dotnet UserGraph.Bench.Harness.dll check-counters BASE_URL DATA_FILE SAMPLE
+// dotnet UserGraph.Bench.Harness.dll graph-queries BASE_URL KEY USERS REQUESTS
 if (args.Length >= 8 && args[0] == "seed")
 {
     await Seeder.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6], args[7]);
@@ -41,6 +42,12 @@ if (args.Length >= 3 && args[0] == "check-shape")
 if (args.Length >= 4 && args[0] == "check-counters")
 {
     return await CounterCheck.RunAsync(args[1], args[2], int.Parse(args[3])) ? 0 : 1;
+}
+
+if (args.Length >= 5 && args[0] == "graph-queries")
+{
+    await GraphQueries.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
+    return 0;
 }
 
 if (args.Length >= 5 && args[0] == "memory")

@@ -17,7 +17,8 @@ namespace UserGraph.Bench.Harness;
 /// caller with a token and 100 ids, half of them followed by that caller. Beside them, for the
 /// service only: <see cref="BenchUsers.ColdCount"/> users with 1,000 followings each that no
 /// workload touches before the cold-read measurement, and the users of
-/// <see cref="BenchUsers.FollowedSizes"/> followers each for the bytes-per-follow measurement.
+/// <see cref="BenchUsers.FollowedSizes"/> followers each for the bytes-per-follow measurement, and the
+/// targets and callers of the followers-you-know measurement (<see cref="BenchUsers.KnownTargetSizes"/>).
 /// </summary>
 public static class Seeder
 {
@@ -84,6 +85,16 @@ public static class Seeder
                 }
 
                 await WriteStateAsync(BenchUsers.Followed(i), new UserGraphState { Followers = followersOfCelebrity, Version = 1 });
+            }
+
+            for (var i = 0; i < BenchUsers.KnownTargetSizes.Length; i++)
+            {
+                await WriteStateAsync(BenchUsers.KnownTarget(i), new UserGraphState { Followers = BenchUsers.SeededFollowers(BenchUsers.KnownTargetSizes[i]), Version = 1 });
+            }
+
+            for (var i = 0; i < BenchUsers.KnownCallerSizes.Length; i++)
+            {
+                await WriteStateAsync(BenchUsers.KnownCaller(i), new UserGraphState { Followings = BenchUsers.KnownCallerFollowings(i), Version = 1 });
             }
 
             await rows.CompleteAsync();

@@ -1,3 +1,4 @@
+using CsCheck;
 using UserGraph.Grains;
 
 namespace UserGraph.Tests.Grains;
@@ -124,5 +125,22 @@ public class FollowSetTests
         Assert.All(Enumerable.Range(0, 2000).Select(_ => (long)random.Next(0, size * 4 + 2)), id => Assert.Equal(reference.Contains(id), set.Contains(id)));
         // Older versions are untouched by later changes (reads may still hold them).
         Assert.All(earlier, old => Assert.Equal(old.Ids, old.Set.Ids.ToArray()));
+    }
+
+    [Fact]
+    public void Among_is_the_intersection_in_the_given_order_and_pages_of_it_add_up()
+    {
+        Gen.Select(Gen.Long[1, 9000].Array[0, 6000], Gen.Long[1, 9000].Array[0, 300], Gen.Int[0, 40], Gen.Int[0, 40]).Sample((members, given, offset, limit) =>
+        {
+            var set = FollowSet.FromSorted([.. members.Distinct().Order()]);
+            var candidates = given.Distinct().Order().ToArray();
+
+            var among = set.Among(candidates);
+
+            Assert.Equal(candidates.Where(members.Contains), among);
+            var page = EdgeListing.PageOf(among, offset, limit);
+            Assert.Equal(among.Length, page.TotalCount);
+            Assert.Equal(among.Skip(offset).Take(limit), page.UserIds);
+        });
     }
 }

@@ -97,6 +97,36 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
         Assert.Equal(ConnectionStatus.ConnectionRequestReceived, (await lowEvents.WaitForAsync(3))[0].Connection);
     }
 
+    [Fact]
+    public async Task A_block_is_an_event_on_both_sides_followed_by_what_it_ended()
+    {
+        var (blocker, blocked) = (TestUsers.NewId(), TestUsers.NewId());
+        await User(blocker).FollowAsync(blocked);
+        await User(blocked).FollowAsync(blocker);
+        var blockerSince = (await User(blocker).GetStatusesAsync([])).GraphVersion;
+        var blockedSince = (await User(blocked).GetStatusesAsync([])).GraphVersion;
+        var blockerEvents = await SubscribeAsync(blocker);
+        var blockedEvents = await SubscribeAsync(blocked);
+
+        await User(blocker).ChangeBlockAsync(blocked, EdgeChange.Add);
+        await User(blocker).ChangeBlockAsync(blocked, EdgeChange.Remove);
+
+        // The blocker's own write ends both follows at once; the blocked user's side learns the
+        // block, drops its own follow, and later the unblock. A change still queued when the
+        // subscription was made may be delivered too: only later versions count.
+        await Eventually.HoldsAsync(
+            async () => (await blockerEvents.WaitForAsync(0)).Count(e => e.GraphVersion > blockerSince) >= 4
+                && (await blockedEvents.WaitForAsync(0)).Count(e => e.GraphVersion > blockedSince) >= 4,
+            TimeSpan.FromSeconds(15),
+            "4 events on each side");
+        Assert.Equal(
+            [GraphChangeKind.Blocked, GraphChangeKind.Unfollowed, GraphChangeKind.LostFollower, GraphChangeKind.Unblocked],
+            (await blockerEvents.WaitForAsync(4)).Where(e => e.GraphVersion > blockerSince).Select(e => e.Kind));
+        Assert.Equal(
+            [GraphChangeKind.BlockedBy, GraphChangeKind.Unfollowed, GraphChangeKind.LostFollower, GraphChangeKind.UnblockedBy],
+            (await blockedEvents.WaitForAsync(4)).Where(e => e.GraphVersion > blockedSince).Select(e => e.Kind));
+    }
+
     private async Task<Inbox> SubscribeAsync(long userId)
     {
         var inbox = new Inbox();

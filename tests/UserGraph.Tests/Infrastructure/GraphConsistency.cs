@@ -4,7 +4,8 @@ namespace UserGraph.Tests.Infrastructure;
 
 /// <summary>
 /// The invariant the delivery protocol promises once it has settled: every forward edge has
-/// exactly its reverse edge (no lost edge, no phantom edge) and counters equal the lists.
+/// exactly its reverse edge (no lost edge, no phantom edge), counters equal the lists, and no
+/// follow stands beside a block.
 /// </summary>
 public static class GraphConsistency
 {
@@ -35,6 +36,19 @@ public static class GraphConsistency
                 if (!await grains.GetGrain<IUserGraphGrain>(follower).IsFollowingAsync(user))
                 {
                     violations.Add($"phantom edge: {user} lists follower {follower}, who does not follow them");
+                }
+            }
+
+            foreach (var blocked in (await grain.GetBlockedAsync(0, int.MaxValue)).UserIds)
+            {
+                if (!await grains.GetGrain<IUserGraphGrain>(blocked).IsBlockedByAsync(user))
+                {
+                    violations.Add($"lost block: {user} blocks {blocked}, who does not know it");
+                }
+
+                if (followings.Contains(blocked) || followers.Contains(blocked))
+                {
+                    violations.Add($"follow beside a block: {user} blocks {blocked}");
                 }
             }
 

@@ -14,12 +14,13 @@ public class ReverseEdgeRepairTests
     public async Task Repair_restores_lost_followers_and_drops_phantoms_from_a_restored_old_state()
     {
         var serviceId = GraphTestCluster.NewServiceId();
-        var (target, follower, hider, phantom) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        var (target, follower, hider, phantom, blocker) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         await using (var before = await GraphTestCluster.StartAsync(serviceId, silos: 1))
         {
             await before.GrainFactory.GetGrain<IUserGraphGrain>(follower).FollowAsync(target);
             await before.GrainFactory.GetGrain<IUserGraphGrain>(hider).HideAsync(target);
-            await GraphConsistency.AssertConsistentAsync(before.GrainFactory, [target, follower, hider]);
+            await before.GrainFactory.GetGrain<IUserGraphGrain>(blocker).ChangeBlockAsync(target, EdgeChange.Add);
+            await GraphConsistency.AssertConsistentAsync(before.GrainFactory, [target, follower, hider, blocker]);
         }
 
         // As if the target's graph came back from an old backup: a follower it never had, the real ones missing.
@@ -28,14 +29,16 @@ public class ReverseEdgeRepairTests
         await using var after = await GraphTestCluster.StartAsync(serviceId, silos: 1);
         var grains = after.GrainFactory;
         Assert.NotEmpty(await GraphConsistency.ViolationsAsync(grains, [target]));
+        Assert.False(await grains.GetGrain<IUserGraphGrain>(target).IsBlockedByAsync(blocker));
 
         var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target);
 
-        Assert.Equal(new ReverseEdgeRepairReport(OwnersFound: 2, EntriesCorrected: 3), report);
+        Assert.Equal(new ReverseEdgeRepairReport(OwnersFound: 3, EntriesCorrected: 4), report);
+        Assert.True(await grains.GetGrain<IUserGraphGrain>(target).IsBlockedByAsync(blocker));
         Assert.Equal([follower], (await grains.GetGrain<IUserGraphGrain>(target).GetFollowersAsync(MutualFilter.Any, 0, 10)).UserIds);
         Assert.True(await grains.GetGrain<IUserGraphGrain>(target).IsHiddenByAsync(hider));
-        Assert.Empty(await GraphConsistency.ViolationsAsync(grains, [target, follower, hider, phantom]));
-        Assert.Equal(new ReverseEdgeRepairReport(2, 0), await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target));
+        Assert.Empty(await GraphConsistency.ViolationsAsync(grains, [target, follower, hider, phantom, blocker]));
+        Assert.Equal(new ReverseEdgeRepairReport(3, 0), await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(target));
     }
 
     /// <summary>The user's snapshot replaced and its journal gone, as a restore of an old backup leaves them.</summary>

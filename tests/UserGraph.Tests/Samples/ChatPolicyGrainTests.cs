@@ -29,6 +29,25 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task A_block_either_way_stops_messages_and_the_room_check_names_the_pairs()
+    {
+        var (a, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        await User(a).FollowAsync(b);
+        await User(b).FollowAsync(a);
+        Assert.True(await Chat(a).CanMessageAsync(b));
+
+        await User(b).ChangeBlockAsync(a, EdgeChange.Add);
+        await User(c).HideAsync(a);
+
+        Assert.False(await Chat(a).CanMessageAsync(b));
+        Assert.False(await Chat(b).CanMessageAsync(a));
+        Assert.Equal(
+            [new RoomMessageBan(a, b), new RoomMessageBan(a, c), new RoomMessageBan(b, a), new RoomMessageBan(c, a)],
+            (await Chat(a).GetRoomBansAsync([a, b, c])).OrderBy(ban => ban.SenderId).ThenBy(ban => ban.RecipientId));
+        await Assert.ThrowsAsync<ArgumentException>(() => Chat(a).GetRoomBansAsync([b, c]));
+    }
+
+    [Fact]
     public async Task Graph_changes_open_and_close_conversations()
     {
         var (a, b) = (TestUsers.NewId(), TestUsers.NewId());

@@ -21,4 +21,32 @@ public class ChatRuleTests
 
         Assert.Equal(allowed, ChatRule.AllowsMessage(relationship));
     }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void A_block_either_way_stops_messages_even_between_mutual_follows(bool blocks, bool blockedBy)
+    {
+        var relationship = new Relationship(2, true, true, ConnectionStatus.None, false, false) { Blocks = blocks, BlockedBy = blockedBy };
+
+        Assert.False(ChatRule.AllowsMessage(relationship));
+    }
+
+    [Fact]
+    public void In_a_room_only_blocks_and_hides_ban_messages_both_ways()
+    {
+        // 1 follows 2; 2 hides 3; 4 blocks 1. Row-major: member i toward member j.
+        var room = new RoomRelations(
+            [1, 2, 3, 4],
+            [
+                PairRelation.None, PairRelation.Follows, PairRelation.None, PairRelation.None,
+                PairRelation.None, PairRelation.None, PairRelation.Hides, PairRelation.None,
+                PairRelation.None, PairRelation.None, PairRelation.None, PairRelation.None,
+                PairRelation.Blocks, PairRelation.None, PairRelation.None, PairRelation.None,
+            ]);
+
+        Assert.Equal(
+            [new RoomMessageBan(1, 4), new RoomMessageBan(2, 3), new RoomMessageBan(3, 2), new RoomMessageBan(4, 1)],
+            ChatRule.BansIn(room));
+    }
 }
