@@ -20,21 +20,24 @@ internal static class OneWayEdgeEndpoints
                 return MirrorPendingHeader.With(
                     http, written.MirrorPending, edge.ToggleAnswersState ? Results.Json(edge.State(written.Present)) : Results.NoContent());
             }))
-            .Produces(edge.ToggleAnswersState ? StatusCodes.Status200OK : StatusCodes.Status204NoContent, edge.ToggleAnswersState ? edge.StateType : null);
+            .Produces(edge.ToggleAnswersState ? StatusCodes.Status200OK : StatusCodes.Status204NoContent, edge.ToggleAnswersState ? edge.StateType : null)
+            .WithDescription(edge.Description);
         user.MapPut($"/{{id}}/{edge.Verb}/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
                 var written = await edge.Change(Caller(http, grains), target, EdgeChange.Add);
                 return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(edge.State(true)));
             }))
-            .Produces(StatusCodes.Status200OK, edge.StateType);
+            .Produces(StatusCodes.Status200OK, edge.StateType)
+            .WithDescription(edge.Description);
         user.MapDelete($"/{{id}}/{edge.Verb}/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target =>
             {
                 var written = await edge.Change(Caller(http, grains), target, EdgeChange.Remove);
                 return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(edge.State(false)));
             }))
-            .Produces(StatusCodes.Status200OK, edge.StateType);
+            .Produces(StatusCodes.Status200OK, edge.StateType)
+            .WithDescription(edge.Description);
         user.MapGet($"/{{id}}/{edge.IsRoute}/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target => Results.Json(edge.State(await edge.Holds(Caller(http, grains), target)))))
             .Produces(StatusCodes.Status200OK, edge.StateType);

@@ -10,6 +10,7 @@ namespace UserGraph.Gateway;
 /// <param name="ListName">The list routes: <c>/{ListName}/</c> and <c>/{ListName}_id/</c>.</param>
 /// <param name="State">The answer saying whether the caller holds the edge (<c>{"is_hidden": bool}</c>).</param>
 /// <param name="StateBy">The answer saying whether the other user holds it toward the caller.</param>
+/// <param name="Description">What the edge does, for the OpenAPI document's write operations.</param>
 /// <param name="ToggleAnswersState">Whether POST's toggle answers 200 with the state (else 204, as the reference's hide does).</param>
 internal sealed record OneWayEdgeRoutes(
     string Verb,
@@ -20,6 +21,7 @@ internal sealed record OneWayEdgeRoutes(
     Type StateType,
     Func<bool, object> StateBy,
     Type StateByType,
+    string Description,
     bool ToggleAnswersState,
     Func<IUserGraphGrain, long, EdgeChange, Task<EdgeWriteResult>> Change,
     Func<IUserGraphGrain, long, Task<bool>> Holds,
@@ -35,6 +37,7 @@ internal sealed record OneWayEdgeRoutes(
         typeof(HiddenAnswer),
         present => new HiddenByAnswer(present),
         typeof(HiddenByAnswer),
+        "Hides a user from the caller (both modes). PUT hides, DELETE unhides (idempotent), POST toggles (204).",
         ToggleAnswersState: false,
         (user, target, change) => user.ChangeHideAsync(target, change),
         (user, target) => user.IsHidingAsync(target),
@@ -50,6 +53,10 @@ internal sealed record OneWayEdgeRoutes(
         typeof(BlockedAnswer),
         present => new BlockedByAnswer(present),
         typeof(BlockedByAnswer),
+        "Blocks a user (both modes). PUT blocks, DELETE unblocks (idempotent), POST toggles; each answers the outcome. "
+        + "Blocking removes the follows of both users toward each other, cancels connection requests both ways and ends a connection, "
+        + "visible to every reader once answered. While a block stands neither user may follow or ask to connect with the other "
+        + "(403, problem type \"blocked\") and their statuses are null. Unblocking restores nothing; hiding is independent.",
         ToggleAnswersState: true,
         (user, target, change) => user.ChangeBlockAsync(target, change),
         (user, target) => user.IsBlockingAsync(target),

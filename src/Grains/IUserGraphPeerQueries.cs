@@ -11,9 +11,10 @@ namespace UserGraph.Grains;
 public interface IUserGraphPeerQueries : IGrainWithIntegerKey
 {
     /// <summary>Those of <paramref name="candidates"/> (ascending) that follow this user, ascending.</summary>
+    /// <param name="candidates">Not copied on a call inside the silo (it may hold a million ids): the caller never changes it.</param>
     [AlwaysInterleave]
     [Alias("FollowersAmong")]
-    Task<long[]> FollowersAmongAsync(long[] candidates);
+    Task<long[]> FollowersAmongAsync([Immutable] long[] candidates);
 
     /// <summary>Every follower of this user, ascending.</summary>
     [AlwaysInterleave]

@@ -34,6 +34,10 @@ public class HostileInputCorpusTests(HostileInputCorpusFixture service, ITestOut
         ("GET", "/api/v2/user/hidden_users/"), ("GET", "/api/v2/user/hidden_users_id/"),
         ("GET", "/api/v2/user/connection/requests/"), ("GET", "/api/v2/user/connection/requests_sent/"),
         ("GET", "/api/v2/user/connection/statuses/"), ("DELETE", "/admin/users/{0}"), ("POST", "/admin/users/{0}/repair-reverse-edges"),
+        ("PUT", "/api/v2/user/{0}/block/"), ("POST", "/api/v2/user/{0}/block/"), ("DELETE", "/api/v2/user/{0}/block/"),
+        ("GET", "/api/v2/user/{0}/is_blocked/"), ("GET", "/api/v2/user/{0}/is_blocked_by/"), ("GET", "/api/v2/user/blocked_users/"),
+        ("GET", "/api/v2/user/relationships/"), ("POST", "/api/v2/user/relationships/"), ("POST", "/api/v2/user/relationships/among/"),
+        ("GET", "/api/v2/user/{0}/followers_you_know/"),
         ("GET", "/api/v2/user/{0}/{0}/"), ("GET", "/{0}"), ("GET", "/health/{0}"), ("GET", "/openapi/{0}"),
     ];
 

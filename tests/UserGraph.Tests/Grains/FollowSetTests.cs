@@ -130,14 +130,27 @@ public class FollowSetTests
     [Fact]
     public void Among_is_the_intersection_in_the_given_order_and_pages_of_it_add_up()
     {
-        Gen.Select(Gen.Long[1, 9000].Array[0, 6000], Gen.Long[1, 9000].Array[0, 300], Gen.Int[0, 40], Gen.Int[0, 40]).Sample((members, given, offset, limit) =>
+        // Sets past the overlay threshold with changes on top, candidates sorted (merged when
+        // many) or not (searched one by one).
+        Gen.Select(Gen.Long[1, 9000].Array[0, 6000], Gen.Long[1, 9000].Array[0, 3000], Gen.Long[1, 9000].Array[0, 20], Gen.Bool, Gen.Int[0, 40], Gen.Int[0, 40])
+            .Sample((members, given, changes, sorted, offset, limit) =>
         {
             var set = FollowSet.FromSorted([.. members.Distinct().Order()]);
-            var candidates = given.Distinct().Order().ToArray();
+            var reference = members.ToHashSet();
+            foreach (var id in changes)
+            {
+                set = set.With(id, !reference.Contains(id));
+                if (!reference.Remove(id))
+                {
+                    reference.Add(id);
+                }
+            }
+
+            var candidates = sorted ? given.Distinct().Order().ToArray() : given.Distinct().ToArray();
 
             var among = set.Among(candidates);
 
-            Assert.Equal(candidates.Where(members.Contains), among);
+            Assert.Equal(candidates.Where(reference.Contains), among);
             var page = EdgeListing.PageOf(among, offset, limit);
             Assert.Equal(among.Length, page.TotalCount);
             Assert.Equal(among.Skip(offset).Take(limit), page.UserIds);

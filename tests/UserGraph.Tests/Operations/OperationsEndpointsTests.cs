@@ -56,6 +56,21 @@ public class OperationsEndpointsTests(GatewayFixture gateway)
 
         Assert.True(mapped.Count >= 30, $"only {mapped.Count} routes found");
         Assert.Empty(mapped.Except(documented));
+        // Our extensions come with response schemas.
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, method) in new[]
+        {
+            ("/api/v2/user/relationships", "get"), ("/api/v2/user/relationships/among", "post"),
+            ("/api/v2/user/{id}/block", "put"), ("/api/v2/user/{id}/followers_you_know", "get"), ("/api/v2/user/blocked_users", "get"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} not documented: " + string.Join(" ", paths.EnumerateObject().Select(p => p.Name)));
+            var ok = item.GetProperty(method).GetProperty("responses").GetProperty("200");
+            Assert.True(ok.TryGetProperty("content", out _), $"{method} {path}: {ok}");
+            Assert.True(ok.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{method} {path} has no response schema");
+        }
+
+        Assert.Contains("private", paths.GetProperty("/api/v2/user/relationships/among").GetProperty("post").GetProperty("description").GetString());
         Assert.Equal("http", document.RootElement.GetProperty("components").GetProperty("securitySchemes")
             .GetProperty("Bearer").GetProperty("type").GetString());
     }
