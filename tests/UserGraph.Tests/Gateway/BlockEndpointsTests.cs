@@ -16,12 +16,12 @@ public class BlockEndpointsTests(GatewayFixture gateway)
         using var asA = gateway.ClientFor(a);
         using var asB = gateway.ClientFor(b);
         using var asC = gateway.ClientFor(c);
-        await Ok(asA.PutAsync($"/api/v2/user/{b}/follow/", null));
-        await Ok(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
-        await Ok(asC.PutAsync($"/api/v2/user/{a}/follow/", null));
-        await Ok(asC.PutAsync($"/api/v2/user/{b}/follow/", null));
+        await HttpAssert.Succeeds(asA.PutAsync($"/api/v2/user/{b}/follow/", null));
+        await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
+        await HttpAssert.Succeeds(asC.PutAsync($"/api/v2/user/{a}/follow/", null));
+        await HttpAssert.Succeeds(asC.PutAsync($"/api/v2/user/{b}/follow/", null));
 
-        var blocked = await Json(await asA.PutAsync($"/api/v2/user/{b}/block/", null));
+        var blocked = await HttpAssert.Json(await asA.PutAsync($"/api/v2/user/{b}/block/", null));
         Assert.True(blocked.GetProperty("is_blocked").GetBoolean());
 
         // A third user, at once: both users' counters and lists are exact.
@@ -46,8 +46,8 @@ public class BlockEndpointsTests(GatewayFixture gateway)
         var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
         using var asA = gateway.ClientFor(a);
         using var asB = gateway.ClientFor(b);
-        await Ok(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
-        await Ok(asA.PutAsync($"/api/v2/user/{b}/block/", null));
+        await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
+        await HttpAssert.Succeeds(asA.PutAsync($"/api/v2/user/{b}/block/", null));
 
         await Blocked(await asB.PutAsync($"/api/v2/user/{a}/follow/", null));
         await Blocked(await asB.PostAsync($"/api/v2/user/{a}/follow/", null));
@@ -56,13 +56,13 @@ public class BlockEndpointsTests(GatewayFixture gateway)
         Assert.Equal((0, 0), await Counters(asA, a));
         Assert.Equal((0, 0), await Counters(asA, b));
         // Unfollowing is no follow, so it is allowed (and changes nothing).
-        await Ok(asB.DeleteAsync($"/api/v2/user/{a}/follow/"));
+        await HttpAssert.Succeeds(asB.DeleteAsync($"/api/v2/user/{a}/follow/"));
 
-        var unblocked = await Json(await asA.DeleteAsync($"/api/v2/user/{b}/block/"));
+        var unblocked = await HttpAssert.Json(await asA.DeleteAsync($"/api/v2/user/{b}/block/"));
         Assert.False(unblocked.GetProperty("is_blocked").GetBoolean());
         Assert.False(await HttpAssert.BoolAsync(asB, $"/api/v2/user/{a}/is_followed/", "is_followed"));
         Assert.False(await HttpAssert.BoolAsync(asB, $"/api/v2/user/{a}/is_blocked_by/", "is_blocked_by"));
-        await Ok(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
+        await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
         Assert.True(await HttpAssert.BoolAsync(asA, $"/api/v2/user/{b}/is_follower/", "is_follower"));
     }
 
@@ -75,17 +75,17 @@ public class BlockEndpointsTests(GatewayFixture gateway)
 
         foreach (var other in others)
         {
-            Assert.True((await Json(await client.PutAsync($"/api/v2/user/{other}/block/", null))).GetProperty("is_blocked").GetBoolean());
-            Assert.True((await Json(await client.PutAsync($"/api/v2/user/{other}/block", null))).GetProperty("is_blocked").GetBoolean());
+            Assert.True((await HttpAssert.Json(await client.PutAsync($"/api/v2/user/{other}/block/", null))).GetProperty("is_blocked").GetBoolean());
+            Assert.True((await HttpAssert.Json(await client.PutAsync($"/api/v2/user/{other}/block", null))).GetProperty("is_blocked").GetBoolean());
         }
 
-        Assert.False((await Json(await client.PostAsync($"/api/v2/user/{others[1]}/block/", null))).GetProperty("is_blocked").GetBoolean());
-        Assert.True((await Json(await client.PostAsync($"/api/v2/user/{others[1]}/block/", null))).GetProperty("is_blocked").GetBoolean());
-        Assert.False((await Json(await client.DeleteAsync($"/api/v2/user/{others[1]}/block/"))).GetProperty("is_blocked").GetBoolean());
-        Assert.False((await Json(await client.DeleteAsync($"/api/v2/user/{others[1]}/block/"))).GetProperty("is_blocked").GetBoolean());
+        Assert.False((await HttpAssert.Json(await client.PostAsync($"/api/v2/user/{others[1]}/block/", null))).GetProperty("is_blocked").GetBoolean());
+        Assert.True((await HttpAssert.Json(await client.PostAsync($"/api/v2/user/{others[1]}/block/", null))).GetProperty("is_blocked").GetBoolean());
+        Assert.False((await HttpAssert.Json(await client.DeleteAsync($"/api/v2/user/{others[1]}/block/"))).GetProperty("is_blocked").GetBoolean());
+        Assert.False((await HttpAssert.Json(await client.DeleteAsync($"/api/v2/user/{others[1]}/block/"))).GetProperty("is_blocked").GetBoolean());
 
-        Assert.Equal([others[0], others[2]], (await Json(await client.GetAsync("/api/v2/user/blocked_users_id/"))).EnumerateArray().Select(e => e.GetInt64()));
-        var page = await Json(await client.GetAsync("/api/v2/user/blocked_users/?limit=1&offset=1"));
+        Assert.Equal([others[0], others[2]], (await HttpAssert.Json(await client.GetAsync("/api/v2/user/blocked_users_id/"))).EnumerateArray().Select(e => e.GetInt64()));
+        var page = await HttpAssert.Json(await client.GetAsync("/api/v2/user/blocked_users/?limit=1&offset=1"));
         Assert.Equal(2, page.GetProperty("count").GetInt32());
         Assert.Equal(others[2], Assert.Single(page.GetProperty("results").EnumerateArray()).GetProperty("id").GetInt64());
         Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
@@ -100,9 +100,9 @@ public class BlockEndpointsTests(GatewayFixture gateway)
         using var asA = gateway.ClientFor(a);
         using var asB = gateway.ClientFor(b);
 
-        await Ok(asA.PutAsync($"/api/v2/user/{b}/hide/", null));
-        await Ok(asA.PutAsync($"/api/v2/user/{b}/block/", null));
-        await Ok(asA.DeleteAsync($"/api/v2/user/{b}/block/"));
+        await HttpAssert.Succeeds(asA.PutAsync($"/api/v2/user/{b}/hide/", null));
+        await HttpAssert.Succeeds(asA.PutAsync($"/api/v2/user/{b}/block/", null));
+        await HttpAssert.Succeeds(asA.DeleteAsync($"/api/v2/user/{b}/block/"));
 
         Assert.True(await HttpAssert.BoolAsync(asA, $"/api/v2/user/{b}/is_hidden/", "is_hidden"));
         Assert.True(await HttpAssert.BoolAsync(asB, $"/api/v2/user/{a}/is_hidden_by/", "is_hidden_by"));
@@ -121,12 +121,12 @@ public class BlockEndpointsTests(GatewayFixture gateway)
             using var asB = gateway.ClientFor(b);
             if (round % 2 == 0)
             {
-                await Ok(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
+                await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/follow/", null));
             }
 
             var block = asA.PutAsync($"/api/v2/user/{b}/block/", null);
             var follow = asB.PutAsync($"/api/v2/user/{a}/follow/", null);
-            await Ok(block);
+            await HttpAssert.Succeeds(block);
             var followed = await follow;
             Assert.True(followed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden, $"follow answered {(int)followed.StatusCode}");
 
@@ -147,23 +147,10 @@ public class BlockEndpointsTests(GatewayFixture gateway)
 
     private static async Task<(int Followers, int Followings)> Counters(HttpClient client, long user)
     {
-        var counters = await Json(await client.GetAsync($"/api/v2/user/{user}/counters/"));
+        var counters = await HttpAssert.Json(await client.GetAsync($"/api/v2/user/{user}/counters/"));
         return (counters.GetProperty("followers").GetInt32(), counters.GetProperty("followings").GetInt32());
     }
 
     private static async Task<long[]> ListIds(HttpClient client, string path) =>
-        [.. (await Json(await client.GetAsync(path))).GetProperty("results").EnumerateArray().Select(item => item.GetProperty("id").GetInt64())];
-
-    private static async Task Ok(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+        [.. (await HttpAssert.Json(await client.GetAsync(path))).GetProperty("results").EnumerateArray().Select(item => item.GetProperty("id").GetInt64())];
 }

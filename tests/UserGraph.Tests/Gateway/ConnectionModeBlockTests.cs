@@ -21,9 +21,9 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
         Assert.Equal((1, 1, 1), await Counters(asA, a));
 
         // One blocks as the owner of the pair's record, one as its copy holder, one blocks a.
-        await Send(asA.PutAsync($"/api/v2/user/{connected}/block/", null));
-        await Send(gateway.ClientFor(askedByA).PutAsync($"/api/v2/user/{a}/block/", null));
-        await Send(asA.PostAsync($"/api/v2/user/{askedA}/block/", null));
+        await HttpAssert.Succeeds(asA.PutAsync($"/api/v2/user/{connected}/block/", null));
+        await HttpAssert.Succeeds(gateway.ClientFor(askedByA).PutAsync($"/api/v2/user/{a}/block/", null));
+        await HttpAssert.Succeeds(asA.PostAsync($"/api/v2/user/{askedA}/block/", null));
 
         Assert.Equal((0, 0, 0), await Counters(asA, a));
         foreach (var other in new[] { connected, askedByA, askedA })
@@ -31,11 +31,11 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
             using var asOther = gateway.ClientFor(other);
             Assert.Equal((0, 0, 0), await Counters(asOther, other));
             Assert.Equal([($"{a}", null)], await HttpAssert.Statuses(await asOther.PostAsJsonAsync("/api/v2/user/connection/statuses/", new { users = new[] { a } })));
-            Assert.Equal(JsonValueKind.Null, (await Json(await asA.GetAsync($"/api/v2/user/{other}/connection_status/"))).GetProperty("connection_status").ValueKind);
+            Assert.Equal(JsonValueKind.Null, (await HttpAssert.Json(await asA.GetAsync($"/api/v2/user/{other}/connection_status/"))).GetProperty("connection_status").ValueKind);
         }
 
-        Assert.Equal(0, (await Json(await asA.GetAsync("/api/v2/user/connection/requests/"))).GetProperty("count").GetInt32());
-        Assert.Equal(0, (await Json(await asA.GetAsync("/api/v2/user/connection/requests_sent/"))).GetProperty("count").GetInt32());
+        Assert.Equal(0, (await HttpAssert.Json(await asA.GetAsync("/api/v2/user/connection/requests/"))).GetProperty("count").GetInt32());
+        Assert.Equal(0, (await HttpAssert.Json(await asA.GetAsync("/api/v2/user/connection/requests_sent/"))).GetProperty("count").GetInt32());
     }
 
     [Fact]
@@ -44,19 +44,19 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
         var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
         using var asA = gateway.ClientFor(a);
         using var asB = gateway.ClientFor(b);
-        await Send(asB.PutAsync($"/api/v2/user/{a}/block/", null));
+        await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/block/", null));
 
         await BlockEndpointsTests.Blocked(await asA.PostAsync($"/api/v2/user/{b}/connection/request/", null));
         await BlockEndpointsTests.Blocked(await asB.PostAsync($"/api/v2/user/{a}/connection/request/", null));
         // Accepting what does not exist stays a 400, block or not.
         await HttpAssert.Problem(await asA.PostAsync($"/api/v2/user/{b}/connection/accept/", null), HttpStatusCode.BadRequest);
 
-        var relationship = (await Json(await asA.GetAsync($"/api/v2/user/relationships/?users={b}"))).GetProperty("relationships")[0];
+        var relationship = (await HttpAssert.Json(await asA.GetAsync($"/api/v2/user/relationships/?users={b}"))).GetProperty("relationships")[0];
         Assert.True(relationship.GetProperty("blocked_by").GetBoolean());
         Assert.False(relationship.GetProperty("blocking").GetBoolean());
         Assert.Equal(JsonValueKind.Null, relationship.GetProperty("connection_status").ValueKind);
 
-        await Send(asB.DeleteAsync($"/api/v2/user/{a}/block/"));
+        await HttpAssert.Succeeds(asB.DeleteAsync($"/api/v2/user/{a}/block/"));
         Assert.Equal("sent_connection_request", await Act(asA, b, "connection/request"));
     }
 
@@ -68,7 +68,7 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
         await Act(asA, b, "connection/request");
         await Act(gateway.ClientFor(b), a, "connection/accept");
 
-        var room = await Json(await asA.PostAsJsonAsync("/api/v2/user/relationships/among/", new { users = new[] { a, b, c } }));
+        var room = await HttpAssert.Json(await asA.PostAsJsonAsync("/api/v2/user/relationships/among/", new { users = new[] { a, b, c } }));
         var pairs = room.GetProperty("relationships").EnumerateArray().ToArray();
         Assert.Equal([(a, b), (b, a)], pairs.Select(p => (p.GetProperty("from").GetInt64(), p.GetProperty("to").GetInt64())).Order());
         Assert.All(pairs, p => Assert.True(p.GetProperty("connected").GetBoolean()));
@@ -78,26 +78,13 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
 
     private static async Task<string?> Act(HttpClient client, long other, string action)
     {
-        var answer = await Json(await client.PostAsync($"/api/v2/user/{other}/{action}/", null));
+        var answer = await HttpAssert.Json(await client.PostAsync($"/api/v2/user/{other}/{action}/", null));
         return answer.GetProperty("connection_status").GetString();
     }
 
     private static async Task<(int Connections, int Sent, int Received)> Counters(HttpClient client, long user)
     {
-        var counters = await Json(await client.GetAsync($"/api/v2/user/{user}/counters/"));
+        var counters = await HttpAssert.Json(await client.GetAsync($"/api/v2/user/{user}/counters/"));
         return (counters.GetProperty("connections").GetInt32(), counters.GetProperty("connection_requests_sent").GetInt32(), counters.GetProperty("connection_requests_received").GetInt32());
-    }
-
-    private static async Task Send(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

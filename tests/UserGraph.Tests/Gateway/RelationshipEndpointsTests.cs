@@ -15,15 +15,15 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
         var (me, followed, follower, hider, blocked, stranger) =
             (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         using var client = gateway.ClientFor(me);
-        await Send(client.PutAsync($"/api/v2/user/{followed}/follow/", null));
-        await Send(gateway.ClientFor(follower).PutAsync($"/api/v2/user/{me}/follow/", null));
-        await Send(gateway.ClientFor(hider).PutAsync($"/api/v2/user/{me}/hide/", null));
-        await Send(client.PutAsync($"/api/v2/user/{hider}/hide/", null));
-        await Send(gateway.ClientFor(blocked).PutAsync($"/api/v2/user/{me}/block/", null));
+        await HttpAssert.Succeeds(client.PutAsync($"/api/v2/user/{followed}/follow/", null));
+        await HttpAssert.Succeeds(gateway.ClientFor(follower).PutAsync($"/api/v2/user/{me}/follow/", null));
+        await HttpAssert.Succeeds(gateway.ClientFor(hider).PutAsync($"/api/v2/user/{me}/hide/", null));
+        await HttpAssert.Succeeds(client.PutAsync($"/api/v2/user/{hider}/hide/", null));
+        await HttpAssert.Succeeds(gateway.ClientFor(blocked).PutAsync($"/api/v2/user/{me}/block/", null));
 
         var ids = new[] { stranger, blocked, followed, hider, follower };
         var response = await client.GetAsync($"/api/v2/user/relationships/?users={string.Join(',', ids)}");
-        var items = (await Json(response)).GetProperty("relationships").EnumerateArray().ToArray();
+        var items = (await HttpAssert.Json(response)).GetProperty("relationships").EnumerateArray().ToArray();
 
         Assert.Equal(ids, items.Select(item => item.GetProperty("id").GetInt64()));
         Assert.Equal(
@@ -44,10 +44,10 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
         post.Headers.TryAddWithoutValidation("If-None-Match", etag);
         await HttpAssert.Problem(await client.SendAsync(post), HttpStatusCode.PreconditionFailed);
 
-        await Send(client.PutAsync($"/api/v2/user/{stranger}/block/", null));
+        await HttpAssert.Succeeds(client.PutAsync($"/api/v2/user/{stranger}/block/", null));
         var changed = await client.PostAsJsonAsync("/api/v2/user/relationships/", new { users = ids });
         Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
-        Assert.True((await Json(changed)).GetProperty("relationships")[0].GetProperty("blocking").GetBoolean());
+        Assert.True((await HttpAssert.Json(changed)).GetProperty("relationships")[0].GetProperty("blocking").GetBoolean());
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
 
         await HttpAssert.Problem(await client.GetAsync($"/api/v2/user/relationships/?users={string.Join(',', Enumerable.Range(1, 101))}"), HttpStatusCode.BadRequest);
         await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v2/user/relationships/", new { users = new object[] { 1, "x" } }), HttpStatusCode.BadRequest);
-        Assert.Equal(100, (await Json(await client.GetAsync($"/api/v2/user/relationships/?users={string.Join(',', Enumerable.Range(1, 100))}")))
+        Assert.Equal(100, (await HttpAssert.Json(await client.GetAsync($"/api/v2/user/relationships/?users={string.Join(',', Enumerable.Range(1, 100))}")))
             .GetProperty("relationships").GetArrayLength());
     }
 
@@ -69,26 +69,26 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
         using var client = gateway.ClientFor(me);
         foreach (var user in users[..4])
         {
-            await Send(client.PutAsync($"/api/v2/user/{user}/follow/", null));
+            await HttpAssert.Succeeds(client.PutAsync($"/api/v2/user/{user}/follow/", null));
         }
 
         foreach (var user in users[1..])
         {
-            await Send(gateway.ClientFor(user).PutAsync($"/api/v2/user/{target}/follow/", null));
+            await HttpAssert.Succeeds(gateway.ClientFor(user).PutAsync($"/api/v2/user/{target}/follow/", null));
         }
 
-        var all = await Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/"));
+        var all = await HttpAssert.Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/"));
         Assert.Equal(3, all.GetProperty("count").GetInt32());
         Assert.Equal(users[1..4], all.GetProperty("results").EnumerateArray().Select(item => item.GetProperty("id").GetInt64()));
         Assert.Equal("followed", all.GetProperty("results")[0].GetProperty("connection_status").GetString());
 
-        var page = await Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/?limit=2&offset=2"));
+        var page = await HttpAssert.Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/?limit=2&offset=2"));
         Assert.Equal(3, page.GetProperty("count").GetInt32());
         Assert.Equal([users[3]], page.GetProperty("results").EnumerateArray().Select(item => item.GetProperty("id").GetInt64()));
 
         // Read-your-writes: a known follower who unfollows leaves the list at once.
-        await Send(gateway.ClientFor(users[2]).DeleteAsync($"/api/v2/user/{target}/follow/"));
-        Assert.Equal(2, (await Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/"))).GetProperty("count").GetInt32());
+        await HttpAssert.Succeeds(gateway.ClientFor(users[2]).DeleteAsync($"/api/v2/user/{target}/follow/"));
+        Assert.Equal(2, (await HttpAssert.Json(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/"))).GetProperty("count").GetInt32());
         await HttpAssert.Problem(await client.GetAsync("/api/v2/user/abc/followers_you_know/"), HttpStatusCode.BadRequest);
         await HttpAssert.Problem(await client.GetAsync($"/api/v2/user/{target}/followers_you_know/?limit=-1"), HttpStatusCode.BadRequest);
     }
@@ -99,12 +99,12 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
         var (me, x, y, outsider) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         using var client = gateway.ClientFor(me);
         using var asX = gateway.ClientFor(x);
-        await Send(asX.PutAsync($"/api/v2/user/{y}/follow/", null));
-        await Send(asX.PutAsync($"/api/v2/user/{me}/hide/", null));
-        await Send(gateway.ClientFor(y).PutAsync($"/api/v2/user/{x}/hide/", null));
-        await Send(client.PutAsync($"/api/v2/user/{y}/block/", null));
+        await HttpAssert.Succeeds(asX.PutAsync($"/api/v2/user/{y}/follow/", null));
+        await HttpAssert.Succeeds(asX.PutAsync($"/api/v2/user/{me}/hide/", null));
+        await HttpAssert.Succeeds(gateway.ClientFor(y).PutAsync($"/api/v2/user/{x}/hide/", null));
+        await HttpAssert.Succeeds(client.PutAsync($"/api/v2/user/{y}/block/", null));
 
-        var room = await Json(await client.PostAsJsonAsync("/api/v2/user/relationships/among/", new { users = new[] { me, x, y } }));
+        var room = await HttpAssert.Json(await client.PostAsJsonAsync("/api/v2/user/relationships/among/", new { users = new[] { me, x, y } }));
 
         Assert.Equal([me, x, y], room.GetProperty("users").EnumerateArray().Select(e => e.GetInt64()));
         var pairs = room.GetProperty("relationships").EnumerateArray()
@@ -134,17 +134,4 @@ public class RelationshipEndpointsTests(GatewayFixture gateway)
         item.GetProperty("hidden_by").GetBoolean(),
         item.GetProperty("blocking").GetBoolean(),
         item.GetProperty("blocked_by").GetBoolean());
-
-    private static async Task Send(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -40,4 +40,20 @@ public static class HttpAssert
         using var document = JsonDocument.Parse(body);
         return document.RootElement.GetProperty(property).GetBoolean();
     }
+
+    /// <summary>Asserts a 2xx answer and returns its JSON body.</summary>
+    public static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Awaits the request and asserts a 2xx answer.</summary>
+    public static async Task Succeeds(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 }
