@@ -21,13 +21,15 @@ public static class ChatRule
     public static RoomMessageBan[] BansIn(RoomRelations room)
     {
         var bans = new List<RoomMessageBan>();
-        foreach (var sender in room.Members)
+        var members = room.Members;
+        for (var i = 0; i < members.Length; i++)
         {
-            foreach (var recipient in room.Members.Where(member => member != sender))
+            for (var j = 0; j < members.Length; j++)
             {
-                if (((room.Between(sender, recipient) | room.Between(recipient, sender)) & Refusals) != 0)
+                var eitherWay = room.Relations[(i * members.Length) + j] | room.Relations[(j * members.Length) + i];
+                if (i != j && (eitherWay & Refusals) != 0)
                 {
-                    bans.Add(new RoomMessageBan(sender, recipient));
+                    bans.Add(new RoomMessageBan(members[i], members[j]));
                 }
             }
         }

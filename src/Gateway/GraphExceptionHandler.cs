@@ -19,8 +19,7 @@ internal sealed partial class GraphExceptionHandler(
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = Classify(exception);
-        var type = exception is GraphBlockedException ? BlockedProblemType : null;
+        var (status, title, detail, type) = Classify(exception);
         if (status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -35,14 +34,15 @@ internal sealed partial class GraphExceptionHandler(
         return true;
     }
 
-    private static (int Status, string Title, string? Detail) Classify(Exception exception) => exception switch
+    /// <returns>The problem's status, title and detail, and its type when it is not the status's default.</returns>
+    private static (int Status, string Title, string? Detail, string? Type) Classify(Exception exception) => exception switch
     {
-        GraphBlockedException blocked => (StatusCodes.Status403Forbidden, "Blocked", blocked.Message),
-        GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message),
-        BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
+        GraphBlockedException blocked => (StatusCodes.Status403Forbidden, "Blocked", blocked.Message, BlockedProblemType),
+        GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message, null),
+        BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message, null),
         _ when IsTransient(exception) =>
-            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "The request was not acknowledged. A write that timed out may still have been stored: read the current state (or use PUT/DELETE, which are idempotent) before retrying."),
-        _ => (StatusCodes.Status500InternalServerError, "Internal error", null),
+            (StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable", "The request was not acknowledged. A write that timed out may still have been stored: read the current state (or use PUT/DELETE, which are idempotent) before retrying.", null),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error", null, null),
     };
 
     /// <summary>

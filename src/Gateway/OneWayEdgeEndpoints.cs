@@ -13,31 +13,10 @@ internal static class OneWayEdgeEndpoints
 {
     public static void Map(RouteGroupBuilder user, OneWayEdgeRoutes edge)
     {
-        user.MapPost($"/{{id}}/{edge.Verb}/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await edge.Change(Caller(http, grains), target, EdgeChange.Toggle);
-                return MirrorPendingHeader.With(
-                    http, written.MirrorPending, edge.ToggleAnswersState ? Results.Json(edge.State(written.Present)) : Results.NoContent());
-            }))
-            .Produces(edge.ToggleAnswersState ? StatusCodes.Status200OK : StatusCodes.Status204NoContent, edge.ToggleAnswersState ? edge.StateType : null)
-            .WithDescription(edge.Description);
-        user.MapPut($"/{{id}}/{edge.Verb}/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await edge.Change(Caller(http, grains), target, EdgeChange.Add);
-                return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(edge.State(true)));
-            }))
-            .Produces(StatusCodes.Status200OK, edge.StateType)
-            .WithDescription(edge.Description);
-        user.MapDelete($"/{{id}}/{edge.Verb}/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await edge.Change(Caller(http, grains), target, EdgeChange.Remove);
-                return MirrorPendingHeader.With(http, written.MirrorPending, Results.Json(edge.State(false)));
-            }))
-            .Produces(StatusCodes.Status200OK, edge.StateType)
-            .WithDescription(edge.Description);
+        var toggleAnswers = edge.ToggleAnswersState;
+        MapWrite(user, HttpMethods.Post, edge, EdgeChange.Toggle, toggleAnswers ? StatusCodes.Status200OK : StatusCodes.Status204NoContent, toggleAnswers);
+        MapWrite(user, HttpMethods.Put, edge, EdgeChange.Add, StatusCodes.Status200OK, answersState: true);
+        MapWrite(user, HttpMethods.Delete, edge, EdgeChange.Remove, StatusCodes.Status200OK, answersState: true);
         user.MapGet($"/{{id}}/{edge.IsRoute}/", (string id, HttpContext http, IGrainFactory grains) =>
             TargetUser.With(id, async target => Results.Json(edge.State(await edge.Holds(Caller(http, grains), target)))))
             .Produces(StatusCodes.Status200OK, edge.StateType);
@@ -50,6 +29,17 @@ internal static class OneWayEdgeEndpoints
             Results.Json((await edge.List(Caller(http, grains), 0, int.MaxValue)).UserIds))
             .Produces<long[]>();
     }
+
+    /// <summary>A write route: answers the caller's state toward the user afterwards, or 204 (the reference's toggle).</summary>
+    private static void MapWrite(RouteGroupBuilder user, string method, OneWayEdgeRoutes edge, EdgeChange change, int status, bool answersState) =>
+        user.MapMethods($"/{{id}}/{edge.Verb}/", [method], (string id, HttpContext http, IGrainFactory grains) =>
+            TargetUser.With(id, async target =>
+            {
+                var written = await edge.Change(Caller(http, grains), target, change);
+                return MirrorPendingHeader.With(http, written.MirrorPending, answersState ? Results.Json(edge.State(written.Present)) : Results.NoContent());
+            }))
+            .Produces(status, answersState ? edge.StateType : null)
+            .WithDescription(edge.Description);
 
     private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, OneWayEdgeRoutes edge)
     {

@@ -112,9 +112,9 @@ public sealed class FollowSet
             return [];
         }
 
-        if (ids.Length >= Count / 16 && IsAscending(ids))
+        if (ids.Length >= Count / 16 && SortedSearch.IsStrictlyAscending(ids))
         {
-            return MergeAmong(Ids.Span, ids);
+            return SortedSearch.Intersect(Ids.Span, ids);
         }
 
         var contained = new bool[ids.Length];
@@ -125,44 +125,6 @@ public sealed class FollowSet
             if (contained[i])
             {
                 found.Add(ids[i]);
-            }
-        }
-
-        return [.. found];
-    }
-
-    private static bool IsAscending(ReadOnlySpan<long> ids)
-    {
-        for (var i = 1; i < ids.Length; i++)
-        {
-            if (ids[i - 1] >= ids[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static long[] MergeAmong(ReadOnlySpan<long> members, ReadOnlySpan<long> ids)
-    {
-        var found = new List<long>();
-        int m = 0, i = 0;
-        while (m < members.Length && i < ids.Length)
-        {
-            if (members[m] < ids[i])
-            {
-                m++;
-            }
-            else if (members[m] > ids[i])
-            {
-                i++;
-            }
-            else
-            {
-                found.Add(ids[i]);
-                m++;
-                i++;
             }
         }
 

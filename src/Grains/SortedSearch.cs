@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace UserGraph.Grains;
 
-/// <summary>Membership in a sorted array, for the lookups every statuses request makes.</summary>
+/// <summary>Membership in a sorted array, for the lookups every statuses request makes, and intersections of sorted arrays.</summary>
 /// <remarks>
 /// <see cref="Array.BinarySearch{T}(T[], T)"/> goes through a comparer and branches on every
 /// step. The ids a statuses request asks about are in no order, so each step's branch is a coin
@@ -82,5 +82,46 @@ public static class SortedSearch
         {
             found[i] = Contains(sorted, values[i]);
         }
+    }
+
+    public static bool IsStrictlyAscending<T>(ReadOnlySpan<T> values)
+        where T : struct, IComparisonOperators<T, T, bool>
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i - 1] >= values[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The values in both sorted spans, ascending: one pass over each, for spans of similar size.</summary>
+    public static T[] Intersect<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<T> sortedValues)
+        where T : struct, IComparisonOperators<T, T, bool>
+    {
+        var found = new List<T>();
+        int s = 0, v = 0;
+        while (s < sorted.Length && v < sortedValues.Length)
+        {
+            if (sorted[s] < sortedValues[v])
+            {
+                s++;
+            }
+            else if (sorted[s] > sortedValues[v])
+            {
+                v++;
+            }
+            else
+            {
+                found.Add(sortedValues[v]);
+                s++;
+                v++;
+            }
+        }
+
+        return [.. found];
     }
 }

@@ -3,6 +3,9 @@ namespace UserGraph.Grains;
 /// <summary>A queued write once it is durable: the view just before it and just after it.</summary>
 public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGraphView After)
 {
+    // Read by the persistence (to mark the journal entry) and by the grain (to mark the outbox).
+    private IReadOnlyList<long>? _peersToMirror;
+
     public bool Changed => !ReferenceEquals(Before, After);
 
     /// <summary>
@@ -11,10 +14,10 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGra
     /// block arriving as a mirror drops this user's own follow of the blocker). Never the peers
     /// of an erasure: the erased user must not be told anything again.
     /// </summary>
-    public IEnumerable<long> PeersToMirror => Write.Kind switch
+    public IReadOnlyList<long> PeersToMirror => _peersToMirror ??= Write.Kind switch
     {
         GraphWriteKind.Owned => Write.Peers,
-        GraphWriteKind.Mirror when Changed => Write.Peers.Where(peer => !Before.EdgesToward(peer).Equals(After.EdgesToward(peer))),
+        GraphWriteKind.Mirror when Changed => [.. Write.Peers.Where(peer => !Before.EdgesToward(peer).Equals(After.EdgesToward(peer)))],
         _ => [],
     };
 }

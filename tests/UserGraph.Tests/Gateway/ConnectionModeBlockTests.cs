@@ -46,8 +46,8 @@ public class ConnectionModeBlockTests(ConnectionModeGatewayFixture gateway)
         using var asB = gateway.ClientFor(b);
         await HttpAssert.Succeeds(asB.PutAsync($"/api/v2/user/{a}/block/", null));
 
-        await BlockEndpointsTests.Blocked(await asA.PostAsync($"/api/v2/user/{b}/connection/request/", null));
-        await BlockEndpointsTests.Blocked(await asB.PostAsync($"/api/v2/user/{a}/connection/request/", null));
+        await HttpAssert.Blocked(await asA.PostAsync($"/api/v2/user/{b}/connection/request/", null));
+        await HttpAssert.Blocked(await asB.PostAsync($"/api/v2/user/{a}/connection/request/", null));
         // Accepting what does not exist stays a 400, block or not.
         await HttpAssert.Problem(await asA.PostAsync($"/api/v2/user/{b}/connection/accept/", null), HttpStatusCode.BadRequest);
 

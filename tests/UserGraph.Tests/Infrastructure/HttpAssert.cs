@@ -56,4 +56,13 @@ public static class HttpAssert
         using var response = await request;
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>Asserts the 403 problem of an action refused by a block (problem type <c>blocked</c>).</summary>
+    public static async Task Blocked(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        await Problem(response, HttpStatusCode.Forbidden);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal("blocked", problem.RootElement.GetProperty("type").GetString());
+    }
 }
