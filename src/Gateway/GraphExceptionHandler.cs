@@ -8,7 +8,7 @@ namespace UserGraph.Gateway;
 
 /// <summary>
 /// The one place that turns exceptions into HTTP problems: graph rule violations are the
-/// client's (400, or 403 for a block), an oversized or broken request too, an unreachable grain is retryable (503),
+/// client's (400, or 403 for a block), a change feed cursor past the retention is gone (410), an oversized or broken request too, an unreachable grain is retryable (503),
 /// and anything else is ours (500, logged).
 /// </summary>
 internal sealed partial class GraphExceptionHandler(
@@ -16,6 +16,9 @@ internal sealed partial class GraphExceptionHandler(
 {
     /// <summary>The problem type of a follow or connection request refused by a block, as API.md names it.</summary>
     public const string BlockedProblemType = "blocked";
+
+    /// <summary>The problem type of a change feed cursor older than the retention.</summary>
+    public const string ChangesExpiredProblemType = "changes-expired";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -38,6 +41,7 @@ internal sealed partial class GraphExceptionHandler(
     private static (int Status, string Title, string? Detail, string? Type) Classify(Exception exception) => exception switch
     {
         GraphBlockedException blocked => (StatusCodes.Status403Forbidden, "Blocked", blocked.Message, BlockedProblemType),
+        GraphChangesExpiredException expired => (StatusCodes.Status410Gone, "Changes expired", expired.Message, ChangesExpiredProblemType),
         GraphRuleException rule => (StatusCodes.Status400BadRequest, "Invalid request", rule.Message, null),
         BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message, null),
         _ when IsTransient(exception) =>

@@ -23,6 +23,7 @@ public static class UserGraphEndpoints
         OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Hide);
         OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Block);
         CountersEndpoints.Map(bodyless);
+        ChangeFeedEndpoints.Map(bodyless);
         AdminEndpoints.Map(endpoints);
         return endpoints;
     }

@@ -11,7 +11,8 @@ namespace UserGraph.Grains.Interfaces;
 /// <param name="GraphVersion">
 /// The user's graph version after the change. The events of one change share a version; a jump of
 /// more than one between consecutive events means events were lost (a silo crash), and the
-/// subscriber should re-read what it needs with <see cref="IUserGraphGrain.GetRelationshipsAsync"/>.
+/// subscriber should catch up with <see cref="IUserGraphGrain.GetChangesSinceAsync"/> from the last
+/// <see cref="Position"/> it handled.
 /// </param>
 [GenerateSerializer]
 [Alias("UserGraph.GraphChange")]
@@ -20,4 +21,14 @@ public sealed record GraphChange(
     [property: Id(1)] long OtherUserId,
     [property: Id(2)] GraphChangeKind Kind,
     [property: Id(3)] ConnectionStatus Connection,
-    [property: Id(4)] long GraphVersion);
+    [property: Id(4)] long GraphVersion)
+{
+    /// <summary>
+    /// The change's position in the durable change log: only grows, and within one user follows
+    /// the order the changes were stored in. A subscriber that stores the last position it handled
+    /// resumes after a crash with <see cref="IUserGraphGrain.GetChangesSinceAsync"/>, losing nothing.
+    /// 0 in events of releases before the log.
+    /// </summary>
+    [Id(5)]
+    public long Position { get; init; }
+}

@@ -50,4 +50,10 @@ public enum GraphChangeKind : byte
 
     /// <summary>The other user stopped blocking the user.</summary>
     UnblockedBy = 15,
+
+    /// <summary>
+    /// The user's graph was erased (account deletion): every relation of the user is gone, and the
+    /// user's earlier changes were removed from the change log. <c>OtherUserId</c> is 0.
+    /// </summary>
+    Erased = 16,
 }

@@ -250,6 +250,24 @@ public interface IUserGraphGrain : IGrainWithIntegerKey
     Task<UserIdPage> GetFollowersYouKnowAsync(long userId, int offset, int limit);
 
     /// <summary>
+    /// The current position of this user's change log: the place to start from when nothing was
+    /// read before. Every change this user stores after the answer comes after it.
+    /// </summary>
+    [Alias("GetChangePosition")]
+    Task<long> GetChangePositionAsync();
+
+    /// <summary>
+    /// This user's stored changes after <paramref name="position"/>, oldest first, at most
+    /// <paramref name="limit"/> (1 to 1,000): every kind, both sides of each relation as this user
+    /// sees them, erasure included. A subscriber of <see cref="GraphChangeStreams"/> that records
+    /// the <see cref="GraphChange.Position"/> it last handled calls this after a restart or a
+    /// version gap, and loses nothing.
+    /// </summary>
+    /// <exception cref="GraphChangesExpiredException">The position is older than the log's retention.</exception>
+    [Alias("GetChangesSince")]
+    Task<GraphChangePage> GetChangesSinceAsync(long position, int limit);
+
+    /// <summary>
     /// Repair after disaster recovery or a bug: re-reads, from each of <paramref name="ownerIds"/>'
     /// own grain, whether it follows or hides this user, and corrects this user's followers and
     /// hidden-by views to match. Pass every user that may have an edge toward this user (those

@@ -53,6 +53,14 @@ public static class GraphChanges
         }
     }
 
+    /// <summary>The one change of a user's own erasure.</summary>
+    public static GraphChange Erased(UserGraphView after) =>
+        new(after.OwnerId, 0, GraphChangeKind.Erased, ConnectionStatus.None, after.Version);
+
+    /// <summary>The changes with the change log positions they were stored at (none when the log gave none).</summary>
+    public static IReadOnlyList<GraphChange> AtPositions(IReadOnlyList<GraphChange> changes, long[] positions) =>
+        positions.Length != changes.Count ? changes : [.. changes.Select((change, i) => change with { Position = positions[i] })];
+
     private static bool Flipped(FollowSet before, FollowSet after, long id, out bool present)
     {
         present = after.Contains(id);

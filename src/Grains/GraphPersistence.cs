@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
+using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Grains;
 
@@ -170,9 +171,11 @@ public sealed partial class GraphPersistence(
             [.. peers.Select(next.FactsAbout)],
             MarksPeers: marked.Length > 0,
             MarkedPeers: marked.Length > 0 && marked.Length < peers.Length ? marked : null);
+        GraphChange[] changes = [.. changed.SelectMany(s => s.Changes)];
+        long[] positions;
         try
         {
-            await journal.AppendAsync(userId, Sequence + 1, entry, deliveryPending: marked.Length > 0);
+            positions = await journal.AppendAsync(userId, Sequence + 1, entry, deliveryPending: marked.Length > 0, changes);
         }
         catch (Exception exception)
         {
@@ -188,7 +191,7 @@ public sealed partial class GraphPersistence(
         Sequence++;
         _entriesSinceSnapshot++;
         View = next;
-        await owner.OnStoredAsync(changed, Sequence);
+        await owner.OnStoredAsync(changed, GraphChanges.AtPositions(changes, positions), Sequence);
         CompleteAll(stored);
         StartSnapshotIfDue();
     }
@@ -219,15 +222,21 @@ public sealed partial class GraphPersistence(
         }
 
         var sequence = Sequence + 1;
+        var stored = new StoredWrite(write, before, next);
+        long[] positions;
         try
         {
             await _snapshotWrite;
             var outbox = owner.Outbox;
-            await journal.AppendAsync(userId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty);
+            positions = await journal.AppendAsync(
+                userId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty, stored.Changes);
             snapshot.State = UserGraphState.From(next, outbox, sequence);
             await snapshot.WriteStateAsync();
             snapshot.State = UserGraphState.Released;
-            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: false);
+            // The user's own erasure also removes the user's earlier changes from the change log; the
+            // erasure's own entry stays, so that subscribers learn of it.
+            var ownErasure = write.Peers.Count == 0 && positions.Length > 0;
+            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: false, ownErasure ? positions[^1] : 0);
         }
         catch (Exception exception)
         {
@@ -240,8 +249,7 @@ public sealed partial class GraphPersistence(
         _snapshotSequence = sequence;
         _entriesSinceSnapshot = 0;
         View = next;
-        var stored = new StoredWrite(write, before, next);
-        await owner.OnStoredAsync([stored], sequence);
+        await owner.OnStoredAsync([stored], GraphChanges.AtPositions(stored.Changes, positions), sequence);
         write.Complete(stored);
     }
 

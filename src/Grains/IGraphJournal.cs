@@ -1,3 +1,5 @@
+using UserGraph.Grains.Interfaces;
+
 namespace UserGraph.Grains;
 
 /// <summary>
@@ -14,12 +16,20 @@ public interface IGraphJournal
     /// <summary>The user's entries after <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence);
 
-    /// <summary>Stores the entry at <paramref name="sequence"/>, durably, or throws.</summary>
-    Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending);
+    /// <summary>
+    /// Stores the entry at <paramref name="sequence"/>, durably, or throws; and, in the same
+    /// transaction, appends <paramref name="changes"/> to the durable change log.
+    /// </summary>
+    /// <returns>The change log positions given to <paramref name="changes"/>, in their order.</returns>
+    Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes);
 
     /// <summary>Deletes the entries before <paramref name="sequence"/>, which a stored snapshot covers.</summary>
     /// <param name="keepPendingDeliveries">Keep entries whose deliveries are not acknowledged yet (compaction), or delete all (erasure).</param>
-    Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries);
+    /// <param name="erasedChangesBefore">
+    /// The user's own erasure: also delete the user's change log entries before this position
+    /// (the erasure's own entry). 0 deletes none.
+    /// </param>
+    Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0);
 
     /// <summary>
     /// Records that every delivery of entries up to <paramref name="sequence"/> is done, and

@@ -1,3 +1,5 @@
+using UserGraph.Grains.Interfaces;
+
 namespace UserGraph.Grains;
 
 /// <summary>What <see cref="GraphPersistence"/> needs from the grain that owns it.</summary>
@@ -11,7 +13,8 @@ public interface IGraphPersistenceOwner
     /// resumes and before the next entry is written: where the grain marks mirrors for delivery
     /// and publishes change events, so events follow the order of storage. Must not throw.
     /// </summary>
-    Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, long sequence);
+    /// <param name="changes">The writes' change events, with the change log positions they were stored at.</param>
+    Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence);
 
     /// <summary>The graph was read again from storage after a failed write.</summary>
     void OnReloaded(RecoveredGraph recovered);

@@ -1,3 +1,5 @@
+using UserGraph.Grains.Interfaces;
+
 namespace UserGraph.Grains;
 
 /// <summary>A queued write once it is durable: the view just before it and just after it.</summary>
@@ -5,6 +7,8 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGra
 {
     // Read by the persistence (to mark the journal entry) and by the grain (to mark the outbox).
     private IReadOnlyList<long>? _peersToMirror;
+    // Read by the persistence (to log them) and by the grain (to publish them).
+    private GraphChange[]? _changes;
 
     public bool Changed => !ReferenceEquals(Before, After);
 
@@ -20,4 +24,13 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGra
         GraphWriteKind.Mirror when Changed => [.. Write.Peers.Where(peer => !Before.EdgesToward(peer).Equals(After.EdgesToward(peer)))],
         _ => [],
     };
+
+    /// <summary>
+    /// The change events of this write, for this user: those toward each peer it touched, or the
+    /// single <see cref="GraphChangeKind.Erased"/> of the user's own erasure (which names no peer).
+    /// </summary>
+    public GraphChange[] Changes => _changes ??=
+        !Changed ? []
+        : Write.Kind == GraphWriteKind.Erasure && Write.Peers.Count == 0 ? [GraphChanges.Erased(After)]
+        : [.. Write.Peers.SelectMany(peer => GraphChanges.Between(Before, After, peer))];
 }

@@ -40,6 +40,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     private readonly GraphPersistence _persistence;
     private readonly MirrorDelivery _mirrors;
     private readonly ILogger<UserGraphGrain> _logger;
+    private readonly IGraphChangeLog _changeLog;
     private IAsyncStream<GraphChange>? _changes;
     // Created by the first repair: most activations are never repaired.
     private MirrorRepair? _repair;
@@ -48,11 +49,13 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         [PersistentState(GraphStorage.UserGraphStateName, GraphStorage.ProviderName)]
         IPersistentState<UserGraphState> state,
         IGraphJournal journal,
+        IGraphChangeLog changeLog,
         IOptions<MirrorOptions> mirrorOptions,
         IOptions<GraphJournalOptions> journalOptions,
         ILogger<UserGraphGrain> logger)
     {
         _logger = logger;
+        _changeLog = changeLog;
         _persistence = new GraphPersistence(this.GetPrimaryKeyLong(), journal, state, journalOptions.Value, this, logger);
         _mirrors = new MirrorDelivery(this, mirrorOptions.Value, TimeProvider.System, logger);
     }
@@ -125,6 +128,24 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         }
 
         return EdgeListing.PageOf(known, offset, limit);
+    }
+
+    /// <remarks>
+    /// Asked behind this user's queued writes: with none of them in flight, every change this user
+    /// stores later is given a higher position than the log's current one.
+    /// </remarks>
+    public async Task<long> GetChangePositionAsync()
+    {
+        await _persistence.WriteAsync(GraphWrite.Nothing());
+        return await _changeLog.CurrentPositionAsync();
+    }
+
+    public Task<GraphChangePage> GetChangesSinceAsync(long position, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        return _changeLog.ReadAsync(UserId, position, limit);
     }
 
     public Task<long[]> FollowersAmongAsync(long[] candidates) => Task.FromResult(View.Followers.Among(candidates));
@@ -277,7 +298,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         }
     }
 
-    async Task IGraphPersistenceOwner.OnStoredAsync(IReadOnlyList<StoredWrite> writes, long sequence)
+    async Task IGraphPersistenceOwner.OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence)
     {
         foreach (var stored in writes)
         {
@@ -287,7 +308,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
             }
         }
 
-        await PublishAsync(writes.SelectMany(s => s.Write.Peers.SelectMany(peer => GraphChanges.Between(s.Before, s.After, peer))));
+        await PublishAsync(changes);
     }
 
     void IGraphPersistenceOwner.OnReloaded(RecoveredGraph recovered) =>

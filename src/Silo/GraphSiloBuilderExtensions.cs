@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -41,6 +42,9 @@ public static class GraphSiloBuilderExtensions
         silo.Services.AddOptions<MirrorOptions>().BindConfiguration(MirrorOptions.SectionName);
         silo.Services.AddOptions<GraphJournalOptions>().BindConfiguration(GraphJournalOptions.SectionName);
         silo.Services.AddSingleton<IGraphJournal, PostgresGraphJournal>();
+        silo.Services.AddOptions<GraphChangeLogOptions>().BindConfiguration(GraphChangeLogOptions.SectionName);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<IGraphChangeLog, PostgresGraphChangeLog>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MirrorSweeperScheduler>();
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;

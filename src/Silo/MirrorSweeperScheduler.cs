@@ -3,8 +3,8 @@ using UserGraph.Grains;
 namespace UserGraph.Silo;
 
 /// <summary>
-/// Makes sure the cluster's <see cref="IMirrorSweeperGrain"/> reminder exists once the silo is
-/// active. Retried in the background rather than failing the start: a database hiccup at start
+/// Makes sure the cluster's maintenance reminders (<see cref="IMirrorSweeperGrain"/>,
+/// <see cref="IChangeLogMaintenanceGrain"/>) exist once the silo is active. Retried in the background rather than failing the start: a database hiccup at start
 /// must not stop a silo, and any silo of the cluster succeeding is enough.
 /// </summary>
 internal sealed partial class MirrorSweeperScheduler(IGrainFactory grains, ILogger<MirrorSweeperScheduler> logger)
@@ -34,6 +34,7 @@ internal sealed partial class MirrorSweeperScheduler(IGrainFactory grains, ILogg
             try
             {
                 await grains.GetGrain<IMirrorSweeperGrain>(0).EnsureScheduledAsync();
+                await grains.GetGrain<IChangeLogMaintenanceGrain>(0).EnsureScheduledAsync();
                 return;
             }
             catch (Exception exception)
@@ -52,6 +53,6 @@ internal sealed partial class MirrorSweeperScheduler(IGrainFactory grains, ILogg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the mirror sweep failed; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling the maintenance reminders failed; retrying")]
     private partial void LogSchedulingFailed(Exception exception);
 }

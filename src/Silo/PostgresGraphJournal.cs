@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Silo;
 
@@ -69,22 +70,28 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         return records;
     }
 
-    public Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending)
+    public Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes)
     {
-        var append = new PendingAppend(userId, sequence, deliveryPending, _serializer.SerializeToArray(entry));
+        var append = new PendingAppend(userId, sequence, deliveryPending, _serializer.SerializeToArray(entry), changes);
         return _appends.Writer.TryWrite(append)
             ? append.Stored.Task
-            : Task.FromException(new ObjectDisposedException(nameof(PostgresGraphJournal)));
+            : Task.FromException<long[]>(new ObjectDisposedException(nameof(PostgresGraphJournal)));
     }
 
-    public async Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries)
+    public async Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0)
     {
         await using var command = _dataSource.CreateCommand(
-            "DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT $4 OR NOT pending)");
+            """
+            WITH erased AS (
+                DELETE FROM graph_changes WHERE service_id = $1 AND user_id = $2 AND position < $5
+            )
+            DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT $4 OR NOT pending)
+            """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = keepPendingDeliveries });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = erasedChangesBefore });
         await command.ExecuteNonQueryAsync();
     }
 
@@ -227,9 +234,16 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     }
 
     /// <remarks>
+    /// <para>
     /// The staleness check is a correlated max() per row on purpose: written as NOT EXISTS, the
     /// planner turned it into an anti-join over every journal row of the service, which made
     /// appends several times dearer as the journal grew (measured with bench/run.sh).
+    /// </para>
+    /// <para>
+    /// The change log rows go in the same statement, for the users whose entry was stored, so a
+    /// change is logged exactly when it is stored. Their positions come back in insertion order
+    /// within each user, which is the order of the user's changes.
+    /// </para>
     /// </remarks>
     private async Task StoreAsync(List<PendingAppend> batch)
     {
@@ -237,25 +251,53 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         {
             await using var command = _dataSource.CreateCommand(
                 """
-                INSERT INTO graph_journal (service_id, user_id, seq, pending, entry)
-                SELECT $1, a.user_id, a.seq, a.pending, a.entry
-                FROM unnest($2, $3, $4, $5) AS a (user_id, seq, pending, entry)
-                WHERE COALESCE(
-                    (SELECT max(j.seq) FROM graph_journal j WHERE j.service_id = $1 AND j.user_id = a.user_id), 0) < a.seq
-                ON CONFLICT DO NOTHING
-                RETURNING user_id
+                WITH stored AS (
+                    INSERT INTO graph_journal (service_id, user_id, seq, pending, entry)
+                    SELECT $1, a.user_id, a.seq, a.pending, a.entry
+                    FROM unnest($2, $3, $4, $5) AS a (user_id, seq, pending, entry)
+                    WHERE COALESCE(
+                        (SELECT max(j.seq) FROM graph_journal j WHERE j.service_id = $1 AND j.user_id = a.user_id), 0) < a.seq
+                    ON CONFLICT DO NOTHING
+                    RETURNING user_id
+                ), logged AS (
+                    INSERT INTO graph_changes (service_id, user_id, other_user_id, kind, connection, version)
+                    SELECT $1, c.user_id, c.other_user_id, c.kind, c.connection, c.version
+                    FROM unnest($6::bigint[], $7::bigint[], $8::smallint[], $9::smallint[], $10::bigint[])
+                        WITH ORDINALITY AS c (user_id, other_user_id, kind, connection, version, n)
+                    WHERE c.user_id IN (SELECT user_id FROM stored)
+                    ORDER BY c.n
+                    RETURNING user_id, position
+                )
+                SELECT user_id, NULL::bigint FROM stored
+                UNION ALL
+                SELECT user_id, position FROM logged
                 """);
+            var changes = batch.SelectMany(a => a.Changes).ToArray();
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. batch.Select(a => a.UserId)] });
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. batch.Select(a => a.Sequence)] });
             command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. batch.Select(a => a.DeliveryPending)] });
             command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. batch.Select(a => a.Entry)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. changes.Select(c => c.UserId)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. changes.Select(c => c.OtherUserId)] });
+            command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. changes.Select(c => (short)c.Kind)] });
+            command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. changes.Select(c => (short)c.Connection)] });
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. changes.Select(c => c.GraphVersion)] });
             var stored = new HashSet<long>();
+            var positions = new Dictionary<long, List<long>>();
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
                 {
-                    stored.Add(reader.GetInt64(0));
+                    var user = reader.GetInt64(0);
+                    if (reader.IsDBNull(1))
+                    {
+                        stored.Add(user);
+                    }
+                    else
+                    {
+                        (positions.TryGetValue(user, out var list) ? list : positions[user] = []).Add(reader.GetInt64(1));
+                    }
                 }
             }
 
@@ -263,7 +305,7 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
             {
                 if (stored.Contains(append.UserId))
                 {
-                    append.Stored.TrySetResult();
+                    append.Stored.TrySetResult(positions.TryGetValue(append.UserId, out var list) ? [.. list.Order()] : []);
                 }
                 else
                 {
@@ -286,8 +328,8 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed record PendingAppend(long UserId, long Sequence, bool DeliveryPending, byte[] Entry)
+    private sealed record PendingAppend(long UserId, long Sequence, bool DeliveryPending, byte[] Entry, IReadOnlyList<GraphChange> Changes)
     {
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<long[]> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

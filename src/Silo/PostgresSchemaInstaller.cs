@@ -5,14 +5,16 @@ using UserGraph.Grains.Interfaces;
 namespace UserGraph.Silo;
 
 /// <summary>
-/// Applies <see cref="PostgresSchema"/> and checks the community mode early in silo start, before
+/// Applies <see cref="PostgresSchema"/>, keeps the change log's partitions, and checks the community mode early in silo start, before
 /// the storage provider loads its queries from the database, so a silo can start against an
 /// empty database and never starts against data of the other mode.
 /// </summary>
 internal sealed class PostgresSchemaInstaller(
     IOptions<GraphDatabaseOptions> database,
     IOptions<ClusterOptions> cluster,
-    IOptions<CommunityOptions> community) : ILifecycleParticipant<ISiloLifecycle>
+    IOptions<CommunityOptions> community,
+    IOptions<GraphChangeLogOptions> changeLog,
+    TimeProvider time) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(PostgresSchemaInstaller), ServiceLifecycleStage.RuntimeInitialize, InstallAsync);
@@ -20,6 +22,9 @@ internal sealed class PostgresSchemaInstaller(
     private async Task InstallAsync(CancellationToken cancellationToken)
     {
         await PostgresSchema.ApplyAsync(database.Value.SharedConnectionString, cancellationToken);
+        // The change log's partitions for today and the next days, before the first write needs them.
+        await ChangeLogRetention.MaintainAsync(
+            database.Value.SharedConnectionString, time.GetUtcNow(), changeLog.Value.Retention, changeLog.Value.DaysAhead, cancellationToken);
         await CommunityModeGuard.EnsureAsync(
             database.Value.SharedConnectionString, cluster.Value.ServiceId, community.Value.Mode, cancellationToken);
     }

@@ -49,13 +49,5 @@ public class AdminEndpointsTests(GatewayFixture gateway)
         Assert.Equal(0, counters.GetProperty("followings").GetInt32());
     }
 
-    private static string AdminToken() =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = TestJwt.Issuer,
-            Audience = TestJwt.Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "1"), new Claim("scope", "profile graph:admin")]),
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(TestJwt.SigningKey), SecurityAlgorithms.HmacSha256),
-        });
+    private static string AdminToken() => TestJwt.Operator();
 }

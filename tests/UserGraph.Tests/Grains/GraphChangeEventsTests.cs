@@ -127,6 +127,32 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
             (await blockedEvents.WaitForAsync(4)).Where(e => e.GraphVersion > blockedSince).Select(e => e.Kind));
     }
 
+    [Fact]
+    public async Task Events_carry_their_log_position_and_a_subscriber_that_was_down_catches_up_from_it()
+    {
+        var (me, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
+        var received = await SubscribeAsync(me);
+        await User(me).FollowAsync(b);
+        var seen = Assert.Single(await received.WaitForAsync(1));
+        Assert.True(seen.Position > 0);
+
+        // The subscriber goes down after handling the first event; these happen while it is away.
+        await User(me).FollowAsync(c);
+        await User(b).FollowAsync(me);
+        await User(me).HideAsync(b);
+        var caughtUp = await User(me).GetChangesSinceAsync(seen.Position, 10);
+
+        Assert.Equal(
+            [(GraphChangeKind.Followed, c), (GraphChangeKind.GainedFollower, b), (GraphChangeKind.Hid, b)],
+            caughtUp.Changes.Select(l => (l.Change.Kind, l.Change.OtherUserId)));
+        Assert.Equal(caughtUp.Changes[^1].Change.Position, caughtUp.NextPosition);
+        // The log and the stream describe the same changes at the same positions.
+        var streamed = await received.WaitForAsync(4);
+        Assert.Equal(streamed.Skip(1).Select(e => (e.Position, e.Kind, e.GraphVersion)), caughtUp.Changes.Select(l => (l.Change.Position, l.Change.Kind, l.Change.GraphVersion)));
+        Assert.Empty((await User(me).GetChangesSinceAsync(caughtUp.NextPosition, 10)).Changes);
+        Assert.True(await User(me).GetChangePositionAsync() >= caughtUp.NextPosition);
+    }
+
     private async Task<Inbox> SubscribeAsync(long userId)
     {
         var inbox = new Inbox();

@@ -288,7 +288,7 @@ public class GraphPersistenceTests
 
         public MirrorOutbox Outbox { get; set; } = MirrorOutbox.Empty;
 
-        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, long sequence)
+        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence)
         {
             StoredSequences.Add(sequence);
             return Task.CompletedTask;

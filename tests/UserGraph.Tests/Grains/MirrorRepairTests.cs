@@ -1,3 +1,4 @@
+using UserGraph.Grains.Interfaces;
 using Microsoft.Extensions.Logging.Abstractions;
 using UserGraph.Grains;
 using UserGraph.Tests.Infrastructure;
@@ -64,7 +65,7 @@ public class MirrorRepairTests
     {
         public MirrorOutbox Outbox => MirrorOutbox.Empty;
 
-        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, long sequence) => Task.CompletedTask;
+        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence) => Task.CompletedTask;
 
         public void OnReloaded(RecoveredGraph recovered)
         {

@@ -1,3 +1,4 @@
+using UserGraph.Grains.Interfaces;
 using UserGraph.Grains;
 
 namespace UserGraph.Tests.Infrastructure;
@@ -8,15 +9,15 @@ public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJour
     public Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence) =>
         inner.ReadAfterAsync(userId, afterSequence);
 
-    public Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending) =>
+    public Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes) =>
         StorageFaults.WritesFail(userId)
-            ? Task.FromException(new InjectedStorageFaultException(userId))
-            : inner.AppendAsync(userId, sequence, entry, deliveryPending);
+            ? Task.FromException<long[]>(new InjectedStorageFaultException(userId))
+            : inner.AppendAsync(userId, sequence, entry, deliveryPending, changes);
 
-    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries) =>
+    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0) =>
         StorageFaults.WritesFail(userId)
             ? Task.FromException(new InjectedStorageFaultException(userId))
-            : inner.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries);
+            : inner.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries, erasedChangesBefore);
 
     public Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence) =>
         StorageFaults.WritesFail(userId)

@@ -1,5 +1,6 @@
 using Orleans.Storage;
 using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Tests.Infrastructure;
 
@@ -36,7 +37,10 @@ public sealed class InMemoryGraphJournal : IGraphJournal
     public Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence) =>
         Task.FromResult<IReadOnlyList<JournalRecord>>([.. Rows(userId).Where(r => r.Sequence > afterSequence)]);
 
-    public async Task AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending)
+    /// <summary>Every change appended, in order, as the change log would hold them.</summary>
+    public List<GraphChange> Changes { get; } = [];
+
+    public async Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes)
     {
         if (_held is { } held)
         {
@@ -50,14 +54,22 @@ public sealed class InMemoryGraphJournal : IGraphJournal
         }
 
         _rows[(userId, sequence)] = (deliveryPending, DateTime.UtcNow, entry);
+        var positions = new long[changes.Count];
+        foreach (var (change, i) in changes.Select((c, i) => (c, i)))
+        {
+            Changes.Add(change with { Position = positions[i] = Changes.Count + 1 });
+        }
+
         if (FailAfterStoring > 0)
         {
             FailAfterStoring--;
             throw new TimeoutException("The append was stored, but its answer was lost.");
         }
+
+        return positions;
     }
 
-    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries)
+    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0)
     {
         foreach (var key in _rows.Where(r => r.Key.User == userId && r.Key.Sequence < sequence && !(keepPendingDeliveries && r.Value.Pending)).Select(r => r.Key).ToList())
         {

@@ -14,6 +14,24 @@ public static class TestDatabase
 
     public static Task<string> GetConnectionStringAsync() => ConnectionString.Value;
 
+    /// <summary>
+    /// A new, empty database on the test server, for tests that change what every user of a
+    /// database shares (the change log's partitions and horizon).
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var shared = await GetConnectionStringAsync();
+        var name = $"usergraph_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(shared))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(shared) { Database = name }.ConnectionString;
+    }
+
     public static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -24,6 +24,17 @@ public static class TestJwt
 
     public static string For(long userId) => Create(userId.ToString());
 
+    /// <summary>An operator's token: the <c>graph:admin</c> scope the admin endpoints require.</summary>
+    public static string Operator() =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new System.Security.Claims.ClaimsIdentity([new("sub", "1"), new("scope", "profile graph:admin")]),
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+
     public static string Create(
         string? subject,
         string issuer = Issuer,

@@ -32,15 +32,15 @@ public class GraphJournalTests
     {
         await using var journal = await JournalAsync(GraphTestCluster.NewServiceId());
         var user = TestUsers.NewId();
-        await journal.AppendAsync(user, 1, Follow(2, 1), deliveryPending: false);
-        await journal.AppendAsync(user, 2, Follow(3, 2), deliveryPending: false);
-        await journal.AppendAsync(user, 3, Follow(4, 3), deliveryPending: false);
+        await journal.AppendAsync(user, 1, Follow(2, 1), deliveryPending: false, []);
+        await journal.AppendAsync(user, 2, Follow(3, 2), deliveryPending: false, []);
+        await journal.AppendAsync(user, 3, Follow(4, 3), deliveryPending: false, []);
         await journal.DeleteBeforeAsync(user, 3, keepPendingDeliveries: true);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 3, Follow(5, 4), false));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 3, Follow(5, 4), false, []));
         // Entry 2 is gone, but the newer entry 3 shows that a writer at 2 is stale.
-        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 2, Follow(5, 4), false));
-        await journal.AppendAsync(user, 4, Follow(5, 4), false);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 2, Follow(5, 4), false, []));
+        await journal.AppendAsync(user, 4, Follow(5, 4), false, []);
 
         Assert.Equal([3L, 4L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
     }
@@ -52,8 +52,8 @@ public class GraphJournalTests
         var users = Enumerable.Range(0, 300).Select(_ => TestUsers.NewId()).ToArray();
         var rival = users[0];
 
-        var appends = users.Select(u => journal.AppendAsync(u, 1, Follow(1, 1), false))
-            .Append(journal.AppendAsync(rival, 1, Follow(2, 1), false))
+        var appends = users.Select(u => journal.AppendAsync(u, 1, Follow(1, 1), false, []))
+            .Append(journal.AppendAsync(rival, 1, Follow(2, 1), false, []))
             .Select(async append => { try { await append; return true; } catch (InconsistentStateException) { return false; } })
             .ToArray();
         var outcomes = await Task.WhenAll(appends);
@@ -71,9 +71,9 @@ public class GraphJournalTests
         var serviceId = GraphTestCluster.NewServiceId();
         await using var journal = await JournalAsync(serviceId);
         var (pending, delivered) = (TestUsers.NewId(), TestUsers.NewId());
-        await journal.AppendAsync(pending, 1, Follow(2, 1), deliveryPending: true);
-        await journal.AppendAsync(pending, 2, Follow(3, 2), deliveryPending: false);
-        await journal.AppendAsync(delivered, 1, Follow(2, 1), deliveryPending: true);
+        await journal.AppendAsync(pending, 1, Follow(2, 1), deliveryPending: true, []);
+        await journal.AppendAsync(pending, 2, Follow(3, 2), deliveryPending: false, []);
+        await journal.AppendAsync(delivered, 1, Follow(2, 1), deliveryPending: true, []);
         await journal.AcknowledgeDeliveriesAsync(delivered, 1, snapshotSequence: 0);
 
         await journal.DeleteBeforeAsync(pending, 2, keepPendingDeliveries: true);
