@@ -25,6 +25,7 @@ public static class UserGraphEndpoints
         CountersEndpoints.Map(bodyless);
         ChangeFeedEndpoints.Map(bodyless);
         AdminEndpoints.Map(endpoints);
+        WebhookAdminEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -45,9 +45,30 @@ public static class GraphSiloBuilderExtensions
         silo.Services.AddOptions<GraphChangeLogOptions>().BindConfiguration(GraphChangeLogOptions.SectionName);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IGraphChangeLog, PostgresGraphChangeLog>();
+        silo.AddGraphWebhooks();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MirrorSweeperScheduler>();
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
         return silo;
+    }
+
+    /// <summary>
+    /// Webhook delivery from the change log: endpoints in the graph database, one dispatcher grain
+    /// per endpoint partition kept alive by reminders, HTTP through a pooled client that follows
+    /// no redirects.
+    /// </summary>
+    private static void AddGraphWebhooks(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        silo.Services.AddSingleton<IWebhookStore, PostgresWebhookStore>();
+        silo.Services.AddSingleton<IWebhookSender, StandardWebhookSender>();
+        silo.Services.AddHttpClient(StandardWebhookSender.HttpClientName)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 256,
+            });
     }
 
     /// <summary>

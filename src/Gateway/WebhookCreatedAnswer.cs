@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace UserGraph.Gateway;
+
+/// <summary>The answer to registering a webhook endpoint.</summary>
+public sealed record WebhookCreatedAnswer([property: JsonPropertyName("id")] long Id);

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace UserGraph.Gateway;
+
+/// <summary>A list answer of the webhook admin endpoints.</summary>
+public sealed record WebhookListAnswer<T>([property: JsonPropertyName("results")] T[] Results);
