@@ -23,6 +23,12 @@ public static class ApiProblems
     public static IResult Forbidden(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
+    public static IResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static IResult UnsupportedMediaType(string detail) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
+
     public static IResult PreconditionFailed(string detail) =>
         Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
 

@@ -32,8 +32,10 @@ internal static class WebhookAdminEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .WithDescription("Deletes the endpoint, its place in the log and its dead letters.");
         endpoint.MapPost("/pause", (string id, IGrainFactory grains) => SetPausedAsync(id, grains, paused: true))
+            .Produces<WebhookPausedAnswer>()
             .WithDescription("Stops deliveries; the endpoint keeps its place.");
         endpoint.MapPost("/resume", (string id, IGrainFactory grains) => SetPausedAsync(id, grains, paused: false))
+            .Produces<WebhookPausedAnswer>()
             .WithDescription("Resumes deliveries from where they stopped (within the change log's retention).");
         endpoint.MapPost("/replay", (string id, HttpRequest request, IGrainFactory grains) =>
                 WithEndpoint(id, async endpointId =>
@@ -66,8 +68,7 @@ internal static class WebhookAdminEndpoints
     {
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the endpoint as JSON.");
+            return ApiProblems.UnsupportedMediaType("Send the endpoint as JSON.");
         }
 
         var body = await RequestBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, request.HttpContext.RequestAborted);
@@ -88,7 +89,7 @@ internal static class WebhookAdminEndpoints
 
     private static Task<IResult> SetPausedAsync(string id, IGrainFactory grains, bool paused) =>
         WithEndpoint(id, async endpointId => await Admin(grains).SetPausedAsync(endpointId, paused)
-            ? Results.Json(new { paused })
+            ? Results.Json(new WebhookPausedAnswer(paused))
             : NotFound(endpointId));
 
     private static async Task<IResult> WithEndpoint(string id, Func<long, Task<IResult>> action) =>
@@ -96,8 +97,7 @@ internal static class WebhookAdminEndpoints
             ? await action(endpointId)
             : ApiProblems.BadRequest("The webhook endpoint id must be a positive integer.");
 
-    private static IResult NotFound(long endpointId) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no webhook endpoint {endpointId}.");
+    private static IResult NotFound(long endpointId) => ApiProblems.NotFound($"There is no webhook endpoint {endpointId}.");
 
     private static IWebhookAdminGrain Admin(IGrainFactory grains) => grains.GetGrain<IWebhookAdminGrain>(0);
 }

@@ -35,6 +35,14 @@ public sealed class GraphDatabaseOptions
     /// <summary>For the Orleans providers and every other plain connection: the rest of the budget.</summary>
     public string SharedConnectionString => WithPool(MaxConnections - JournalConnections);
 
+    /// <summary>An open connection from the shared pool.</summary>
+    public async Task<NpgsqlConnection> OpenSharedAsync()
+    {
+        var connection = new NpgsqlConnection(SharedConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>For the journal's own data source.</summary>
     public string JournalConnectionString => WithPool(JournalConnections);
 

@@ -154,10 +154,5 @@ internal sealed class PostgresGraphChangeLog(
             new LoggedChange(change, new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero)));
     }
 
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(database.Value.SharedConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<NpgsqlConnection> OpenAsync() => database.Value.OpenSharedAsync();
 }

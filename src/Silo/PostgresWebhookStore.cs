@@ -236,10 +236,5 @@ internal sealed class PostgresWebhookStore(IOptions<GraphDatabaseOptions> databa
 
     private static string Text(ulong transaction) => transaction.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(database.Value.SharedConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<NpgsqlConnection> OpenAsync() => database.Value.OpenSharedAsync();
 }
