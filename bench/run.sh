@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,memory,soak]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,soak]
 # soak (only when named; SOAK_MINUTES, default 10) is the steady mixed load of read-your-writes.
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --small) users=10000 callers=2000 warmup=3 duration=5 ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,memory,soak]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,soak]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -173,6 +173,30 @@ if want queries; then
     | awk '{ printf "%-20s %-26s %6s requests  p50 %8.2f ms  p99 %8.2f ms\n", $1, $2" "$3, $4, $5, $6 }' | tee -a "$work/table.txt"
 fi
 
+if want webhooks; then
+  # Issue 15: follows at the benchmark's write rate (32 connections) without webhooks, then with
+  # an endpoint for every event type delivered to a local receiver, which measures each delivery's
+  # delay from the change's stored time to its first arrival.
+  dotnet "$harness" warm-follows http://127.0.0.1:5280 "/api/v2/user/{0}/follow/" "$work/callers.txt"
+  measure follow hooks-off http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
+  dotnet "$harness" webhook-receive 5282 "$work/webhooks.txt" > "$work/receiver.log" 2>&1 &
+  receiver=$!
+  pids+=("$receiver")
+  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5282/stats >/dev/null && break; sleep 0.5; done
+  dotnet "$harness" webhook-register http://127.0.0.1:5280 "$key" http://127.0.0.1:5282/hooks
+  measure follow hooks-on http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
+  # Deliveries still queued when the load stops drain before the delays are read.
+  previous=-1
+  for _ in $(seq 1 60); do
+    count=$(curl -s http://127.0.0.1:5282/stats | awk '{ print $1 }')
+    [ "$count" = "$previous" ] && break
+    previous=$count; sleep 2
+  done
+  stats=$(curl -s http://127.0.0.1:5282/stats)
+  echo "webhooks delay 1 $stats" >> "$work/results.txt"
+  echo "webhook deliveries: $(echo "$stats" | awk '{ printf "%s first arrivals, delay p50 %s ms, p99 %s ms", $1, $2, $3 }')" | tee -a "$work/table.txt"
+fi
+
 if want soak; then
   # A steady mix below capacity (90% statuses with 100 ids, 10% follow toggles) for SOAK_MINUTES,
   # in 30 s windows: a periodic stall shows as a window with a high p99 and max. The baseline is
@@ -271,6 +295,9 @@ if want follow; then
   # mirror) where db-direct makes one: twice its latency is the design's own cost.
   ratio follow-p50-vs-db-direct "$(value follow service 32 5)" "$(value follow db-direct 32 5)" "<=" 2
   ratio follow-p99-vs-db-direct "$(value follow service 32 6)" "$(value follow db-direct 32 6)" "<=" 3
+fi
+if want webhooks; then
+  ratio follows-with-webhooks-vs-without "$(value follow hooks-on 32 4)" "$(value follow hooks-off 32 4)" ">=" 0.8
 fi
 if want soak; then
   # The worst 30 s window's p99 stands for the whole soak's (it can only be higher).

@@ -50,6 +50,18 @@ if (args.Length >= 5 && args[0] == "graph-queries")
     return 0;
 }
 
+if (args.Length >= 3 && args[0] == "webhook-receive")
+{
+    await WebhookBench.ReceiveAsync(int.Parse(args[1]), args[2]);
+    return 0;
+}
+
+if (args.Length >= 4 && args[0] == "webhook-register")
+{
+    await WebhookBench.RegisterAsync(args[1], args[2], args[3]);
+    return 0;
+}
+
 if (args.Length >= 5 && args[0] == "memory")
 {
     await MemoryPerUser.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
