@@ -179,10 +179,11 @@ if want webhooks; then
   # delay from the change's stored time to its first arrival.
   dotnet "$harness" warm-follows http://127.0.0.1:5280 "/api/v2/user/{0}/follow/" "$work/callers.txt"
   measure follow hooks-off http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
-  dotnet "$harness" webhook-receive 5282 "$work/webhooks.txt" > "$work/receiver.log" 2>&1 &
+  dotnet "$harness" webhook-receive 5282 > "$work/receiver.log" 2>&1 &
   receiver=$!
   pids+=("$receiver")
   for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5282/stats >/dev/null && break; sleep 0.5; done
+  logged_before=$(psql_bench -Atc "SELECT COALESCE(max(position), 0) FROM graph_changes")
   dotnet "$harness" webhook-register http://127.0.0.1:5280 "$key" http://127.0.0.1:5282/hooks
   measure follow hooks-on http://127.0.0.1:5280 32 1 "$service" follow "/api/v2/user/%s/follow/"
   # Deliveries still queued when the load stops drain before the delays are read.
@@ -193,8 +194,10 @@ if want webhooks; then
     previous=$count; sleep 2
   done
   stats=$(curl -s http://127.0.0.1:5282/stats)
-  echo "webhooks delay 1 $stats" >> "$work/results.txt"
-  echo "webhook deliveries: $(echo "$stats" | awk '{ printf "%s first arrivals, delay p50 %s ms, p99 %s ms", $1, $2, $3 }')" | tee -a "$work/table.txt"
+  # Every change logged after the endpoint was registered must have arrived.
+  logged=$(psql_bench -Atc "SELECT count(*) FROM graph_changes WHERE position > $logged_before")
+  echo "webhooks delay 1 $stats $logged" >> "$work/results.txt"
+  echo "webhook deliveries: $(echo "$stats" | awk -v l="$logged" '{ printf "%s first arrivals of %s changes logged, delay p50 %s ms, p99 %s ms", $1, l, $2, $3 }')" | tee -a "$work/table.txt"
 fi
 
 if want soak; then
@@ -298,6 +301,7 @@ if want follow; then
 fi
 if want webhooks; then
   ratio follows-with-webhooks-vs-without "$(value follow hooks-on 32 4)" "$(value follow hooks-off 32 4)" ">=" 0.8
+  ratio webhook-changes-not-delivered "$(awk -v l="$(value webhooks delay 1 7)" -v d="$(value webhooks delay 1 4)" 'BEGIN { print l - d }')" 1 "<=" 0
 fi
 if want soak; then
   # The worst 30 s window's p99 stands for the whole soak's (it can only be higher).

@@ -50,9 +50,9 @@ if (args.Length >= 5 && args[0] == "graph-queries")
     return 0;
 }
 
-if (args.Length >= 3 && args[0] == "webhook-receive")
+if (args.Length >= 2 && args[0] == "webhook-receive")
 {
-    await WebhookBench.ReceiveAsync(int.Parse(args[1]), args[2]);
+    await WebhookBench.ReceiveAsync(int.Parse(args[1]));
     return 0;
 }
 

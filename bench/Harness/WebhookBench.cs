@@ -16,8 +16,8 @@ namespace UserGraph.Bench.Harness;
 /// </summary>
 public static class WebhookBench
 {
-    /// <summary>Receives until stdin closes or SIGTERM, then prints "count p50 p99" of first arrivals, in ms.</summary>
-    public static async Task ReceiveAsync(int port, string statsFile)
+    /// <summary>Receives until stopped; <c>GET /stats</c> answers "count p50 p99" of first arrivals, in ms.</summary>
+    public static async Task ReceiveAsync(int port)
     {
         var delays = new ConcurrentDictionary<string, double>();
         var builder = WebApplication.CreateSlimBuilder();

@@ -6,7 +6,4 @@ namespace UserGraph.Grains;
 /// </summary>
 [GenerateSerializer]
 [Alias("UserGraph.DispatchCursor")]
-public readonly record struct DispatchCursor([property: Id(0)] ulong Transaction, [property: Id(1)] long Position)
-{
-    public static DispatchCursor Start => default;
-}
+public readonly record struct DispatchCursor([property: Id(0)] ulong Transaction, [property: Id(1)] long Position);

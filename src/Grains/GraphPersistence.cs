@@ -235,8 +235,8 @@ public sealed partial class GraphPersistence(
             snapshot.State = UserGraphState.Released;
             // The user's own erasure also removes the user's earlier changes from the change log; the
             // erasure's own entry stays, so that subscribers learn of it.
-            var ownErasure = write.Peers.Count == 0 && positions.Length > 0;
-            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: false, ownErasure ? positions[^1] : 0);
+            await journal.DeleteBeforeAsync(
+                userId, sequence, keepPendingDeliveries: false, stored.IsOwnErasure && positions.Length > 0 ? positions[^1] : 0);
         }
         catch (Exception exception)
         {

@@ -12,6 +12,9 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGra
 
     public bool Changed => !ReferenceEquals(Before, After);
 
+    /// <summary>The user's own erasure, which names no peer (forgetting an erased peer names that peer).</summary>
+    public bool IsOwnErasure => Write.Kind == GraphWriteKind.Erasure && Write.Peers.Count == 0;
+
     /// <summary>
     /// The peers whose mirror of this user's facts must be brought up to date: every peer of a
     /// write to owned facts, and those peers of any other write whose owned facts it changed (a
@@ -31,6 +34,6 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGra
     /// </summary>
     public GraphChange[] Changes => _changes ??=
         !Changed ? []
-        : Write.Kind == GraphWriteKind.Erasure && Write.Peers.Count == 0 ? [GraphChanges.Erased(After)]
+        : IsOwnErasure ? [GraphChanges.Erased(After)]
         : [.. Write.Peers.SelectMany(peer => GraphChanges.Between(Before, After, peer))];
 }

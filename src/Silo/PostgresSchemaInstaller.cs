@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Silo;
@@ -13,8 +14,7 @@ internal sealed class PostgresSchemaInstaller(
     IOptions<GraphDatabaseOptions> database,
     IOptions<ClusterOptions> cluster,
     IOptions<CommunityOptions> community,
-    IOptions<GraphChangeLogOptions> changeLog,
-    TimeProvider time) : ILifecycleParticipant<ISiloLifecycle>
+    IGraphChangeLog changeLog) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(PostgresSchemaInstaller), ServiceLifecycleStage.RuntimeInitialize, InstallAsync);
@@ -23,8 +23,7 @@ internal sealed class PostgresSchemaInstaller(
     {
         await PostgresSchema.ApplyAsync(database.Value.SharedConnectionString, cancellationToken);
         // The change log's partitions for today and the next days, before the first write needs them.
-        await ChangeLogRetention.MaintainAsync(
-            database.Value.SharedConnectionString, time.GetUtcNow(), changeLog.Value.Retention, changeLog.Value.DaysAhead, cancellationToken);
+        await changeLog.MaintainAsync();
         await CommunityModeGuard.EnsureAsync(
             database.Value.SharedConnectionString, cluster.Value.ServiceId, community.Value.Mode, cancellationToken);
     }
