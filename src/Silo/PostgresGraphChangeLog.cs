@@ -13,7 +13,9 @@ internal sealed class PostgresGraphChangeLog(
     IOptions<GraphChangeLogOptions> options,
     TimeProvider time) : IGraphChangeLog
 {
-    private const string Columns = "position, user_id, other_user_id, kind, connection, version, created, tx::text";
+    // The transaction id is read as text under its own name: an output column called tx would be
+    // what ORDER BY tx sorts by, in text order, where "1000" comes before "999".
+    private const string Columns = "position, user_id, other_user_id, kind, connection, version, created, tx::text AS tx_text";
 
     public async Task<long> CurrentPositionAsync()
     {

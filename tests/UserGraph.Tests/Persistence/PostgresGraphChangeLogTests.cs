@@ -13,10 +13,11 @@ using UserGraph.Tests.Infrastructure;
 namespace UserGraph.Tests.Persistence;
 
 /// <summary>
-/// The change log's retention on a database of its own: expiry drops whole days, and a cursor
+/// The change log on a database of its own. Retention: expiry drops whole days, and a cursor
 /// older than what was dropped is refused (410 over HTTP) instead of silently skipping changes.
+/// Dispatch: changes come in transaction order, whatever the number of digits in the ids.
 /// </summary>
-public class ChangeLogRetentionTests
+public class PostgresGraphChangeLogTests
 {
     private const string ServiceId = "retention";
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
@@ -79,6 +80,37 @@ public class ChangeLogRetentionTests
         Assert.Equal("changes-expired", problem.RootElement.GetProperty("type").GetString());
         // Starting again without a cursor works.
         await HttpAssert.Json(await client.GetAsync("/api/v2/user/graph/changes/"));
+    }
+
+    [Fact]
+    public async Task Dispatch_reads_in_transaction_order_across_a_change_in_digit_count()
+    {
+        var connectionString = await TestDatabase.CreateDatabaseAsync();
+        await PostgresSchema.ApplyAsync(connectionString);
+        await ChangeLogRetention.MaintainAsync(connectionString, DateTimeOffset.UtcNow, Week, daysAhead: 1);
+        // Long-finished transaction ids, so all three are below every running one. As text,
+        // "100" and "101" sort before "95": a text-ordered read would send 100 and 101 first
+        // and move its cursor past 95 without ever sending it.
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                $"""
+                INSERT INTO graph_changes (position, service_id, user_id, other_user_id, kind, connection, version, tx)
+                VALUES (1, '{ServiceId}', 7, 8, 1, 0, 1, '95'), (2, '{ServiceId}', 7, 9, 1, 0, 2, '100'), (3, '{ServiceId}', 7, 10, 1, 0, 3, '101')
+                """,
+                connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var (journal, log) = Open(connectionString);
+        await using var _ = journal;
+
+        var first = await log.ReadForDispatchAsync(default, partition: 0, partitions: 1, limit: 2);
+        var rest = await log.ReadForDispatchAsync(first[^1].Cursor, partition: 0, partitions: 1, limit: 2);
+
+        Assert.Equal([95UL, 100UL], first.Select(c => c.Cursor.Transaction));
+        Assert.Equal([101UL], rest.Select(c => c.Cursor.Transaction));
     }
 
     private static (PostgresGraphJournal Journal, PostgresGraphChangeLog Log) Open(string connectionString)
