@@ -15,11 +15,18 @@ public interface IChatPolicyGrain : IGrainWithIntegerKey
     [Alias("GetRoomBans")]
     Task<RoomMessageBan[]> GetRoomBansAsync(long[] members);
 
-    /// <summary>Starts following this user's graph changes (e.g. when the user opens the chat).</summary>
+    /// <summary>
+    /// Starts following this user's graph changes (e.g. when the user opens the chat); after an
+    /// <see cref="UnwatchAsync"/>, first catches up on every change made meanwhile.
+    /// </summary>
     [Alias("Watch")]
     Task WatchAsync();
 
-    /// <summary>Conversations that opened or closed since watching began, oldest first.</summary>
+    /// <summary>Stops following changes (the chat was closed); the place in the log is kept for the next watch.</summary>
+    [Alias("Unwatch")]
+    Task UnwatchAsync();
+
+    /// <summary>Conversations that opened or closed since watching first began, oldest first; kept across restarts.</summary>
     [Alias("GetNotices")]
     Task<ConversationNotice[]> GetNoticesAsync();
 }

@@ -63,4 +63,40 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
         Assert.Equal([(b, true), (b, false)], notices.Select(n => (n.OtherUserId, n.Allowed)));
         Assert.True(notices[0].GraphVersion < notices[1].GraphVersion);
     }
+
+    [Fact]
+    public async Task Changes_made_while_the_chat_was_closed_are_caught_up_when_it_opens()
+    {
+        var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
+        await Chat(a).WatchAsync();
+        await Chat(a).UnwatchAsync();
+
+        await User(a).FollowAsync(b);
+        await User(b).FollowAsync(a);
+        Assert.Empty(await Chat(a).GetNoticesAsync());
+
+        await Chat(a).WatchAsync();
+        Assert.Equal([(b, true)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));
+        await User(b).HideAsync(a);
+        await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 2, "conversation closed while watching");
+        Assert.Equal([(b, true), (b, false)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));
+    }
+
+    [Fact]
+    public async Task A_restarted_chat_keeps_its_place_and_handles_each_change_once()
+    {
+        var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
+        await Chat(a).WatchAsync();
+        await User(a).FollowAsync(b);
+        await User(b).FollowAsync(a);
+        await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 1, "conversation opened");
+
+        // Every idle activation goes, the chat's included; the next change's event activates it
+        // again from its stored place.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await User(b).HideAsync(a);
+
+        await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length >= 2, "conversation closed after the restart");
+        Assert.Equal([(b, true), (b, false)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));
+    }
 }
