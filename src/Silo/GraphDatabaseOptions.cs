@@ -50,8 +50,8 @@ public sealed class GraphDatabaseOptions
     // a quiet spell opened its connections together at the next burst, and PostgreSQL stalled
     // up to 0.8 s on it (the soak, even with the budget).
     // Statements run again and again (the journal's append, the dispatch read, storage reads) are
-    // prepared after their second use: planning the change log's partitioned statements cost
-    // about 2 ms each time.
+    // prepared after their second use, so they are not planned on every call: once measured, the
+    // dispatch read on the partitioned change log planned in 2.2 ms and ran in 0.9 ms.
     private string WithPool(int size) =>
         new NpgsqlConnectionStringBuilder(ConnectionString)
         {
