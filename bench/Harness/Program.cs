@@ -62,6 +62,12 @@ if (args.Length >= 4 && args[0] == "webhook-register")
     return 0;
 }
 
+if (args.Length >= 4 && args[0] is "webhook-pause" or "webhook-resume")
+{
+    await WebhookBench.SetPausedAsync(args[1], args[2], args[3], paused: args[0] == "webhook-pause");
+    return 0;
+}
+
 if (args.Length >= 5 && args[0] == "memory")
 {
     await MemoryPerUser.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
