@@ -14,8 +14,6 @@ namespace UserGraph.Tests.Consistency;
 [Collection(BurstCollection.Name)]
 public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ThreeSiloClusterFixture>
 {
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     private static long[] NewUsers(int count) => [.. Enumerable.Range(0, count).Select(_ => TestUsers.NewId())];
 
     /// <summary>Runs the writes at once; fails if any answered with its mirror pending; returns the p99 in ms.</summary>
@@ -53,13 +51,13 @@ public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputH
 
         await AllAtOnceAsync("A follows B while B follows A (200 pairs)", pairs.SelectMany(pair => new Func<Task<EdgeWriteResult>>[]
         {
-            () => User(pair[0]).ChangeFollowAsync(pair[1], EdgeChange.Add),
-            () => User(pair[1]).ChangeFollowAsync(pair[0], EdgeChange.Add),
+            () => fixture.Grains.User(pair[0]).ChangeFollowAsync(pair[1], EdgeChange.Add),
+            () => fixture.Grains.User(pair[1]).ChangeFollowAsync(pair[0], EdgeChange.Add),
         }));
 
         foreach (var pair in pairs)
         {
-            Assert.Equal(new Relationship(pair[1], true, true, ConnectionStatus.None, false, false), await User(pair[0]).GetRelationshipAsync(pair[1]));
+            Assert.Equal(new Relationship(pair[1], true, true, ConnectionStatus.None, false, false), await fixture.Grains.User(pair[0]).GetRelationshipAsync(pair[1]));
         }
     }
 
@@ -69,14 +67,14 @@ public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputH
         var triples = NewUsers(300).Chunk(3).ToArray();
 
         await AllAtOnceAsync("cycle A->B->C->A (100 cycles)", triples.SelectMany(t => Enumerable.Range(0, 3).Select(i =>
-            new Func<Task<EdgeWriteResult>>(() => User(t[i]).ChangeFollowAsync(t[(i + 1) % 3], EdgeChange.Add)))));
+            new Func<Task<EdgeWriteResult>>(() => fixture.Grains.User(t[i]).ChangeFollowAsync(t[(i + 1) % 3], EdgeChange.Add)))));
 
         foreach (var t in triples)
         {
             for (var i = 0; i < 3; i++)
             {
-                Assert.True(await User(t[(i + 1) % 3]).IsFollowedByAsync(t[i]));
-                Assert.Equal(new GraphCounters(1, 1), await User(t[i]).GetCountersAsync());
+                Assert.True(await fixture.Grains.User(t[(i + 1) % 3]).IsFollowedByAsync(t[i]));
+                Assert.Equal(new GraphCounters(1, 1), await fixture.Grains.User(t[i]).GetCountersAsync());
             }
         }
     }
@@ -87,10 +85,10 @@ public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputH
         var star = TestUsers.NewId();
         var followers = NewUsers(1000);
 
-        await AllAtOnceAsync("1,000 users follow one", followers.Select(f => new Func<Task<EdgeWriteResult>>(() => User(f).ChangeFollowAsync(star, EdgeChange.Add))));
+        await AllAtOnceAsync("1,000 users follow one", followers.Select(f => new Func<Task<EdgeWriteResult>>(() => fixture.Grains.User(f).ChangeFollowAsync(star, EdgeChange.Add))));
 
-        Assert.Equal(new GraphCounters(1000, 0), await User(star).GetCountersAsync());
-        Assert.Equal(followers.Order(), (await User(star).GetFollowersAsync(MutualFilter.Any, 0, 2000)).UserIds);
+        Assert.Equal(new GraphCounters(1000, 0), await fixture.Grains.User(star).GetCountersAsync());
+        Assert.Equal(followers.Order(), (await fixture.Grains.User(star).GetFollowersAsync(MutualFilter.Any, 0, 2000)).UserIds);
         var entries = await EntriesWrittenAsync(star);
         output.WriteLine($"the star stored its 1,000 mirrors in {entries} journal entries");
         Assert.True(entries <= 200, $"{entries} entries for 1,000 mirrors: not batched");
@@ -102,12 +100,12 @@ public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputH
         var fan = TestUsers.NewId();
         var stars = NewUsers(1000);
 
-        await AllAtOnceAsync("one user follows 1,000", stars.Select(s => new Func<Task<EdgeWriteResult>>(() => User(fan).ChangeFollowAsync(s, EdgeChange.Add))));
+        await AllAtOnceAsync("one user follows 1,000", stars.Select(s => new Func<Task<EdgeWriteResult>>(() => fixture.Grains.User(fan).ChangeFollowAsync(s, EdgeChange.Add))));
 
-        Assert.Equal(new GraphCounters(0, 1000), await User(fan).GetCountersAsync());
+        Assert.Equal(new GraphCounters(0, 1000), await fixture.Grains.User(fan).GetCountersAsync());
         foreach (var star in stars)
         {
-            Assert.True(await User(star).IsFollowedByAsync(fan));
+            Assert.True(await fixture.Grains.User(star).IsFollowedByAsync(fan));
         }
 
         var entries = await EntriesWrittenAsync(fan);
@@ -123,7 +121,7 @@ public class ConcurrentMirrorTests(ThreeSiloClusterFixture fixture, ITestOutputH
         var writes = 0;
         while (clock.Elapsed < TimeSpan.FromSeconds(3))
         {
-            await Task.WhenAll(users.Select((user, i) => User(user).ToggleFollowAsync(users[(i + 1 + writes % 7) % users.Length])));
+            await Task.WhenAll(users.Select((user, i) => fixture.Grains.User(user).ToggleFollowAsync(users[(i + 1 + writes % 7) % users.Length])));
             writes++;
         }
 

@@ -15,8 +15,6 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
     private const int Pairs = 300;
     private const int Batch = 30;
 
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     private static (long A, long B)[] NewPairs(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => (TestUsers.NewId(), TestUsers.NewId()))];
 
@@ -35,7 +33,7 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
         var crossing = 0;
         foreach (var (a, b) in pairs)
         {
-            var (siloA, siloB) = (await management.GetActivationAddress(User(a)), await management.GetActivationAddress(User(b)));
+            var (siloA, siloB) = (await management.GetActivationAddress(fixture.Grains.User(a)), await management.GetActivationAddress(fixture.Grains.User(b)));
             crossing += siloA is not null && siloB is not null && !siloA.Equals(siloB) ? 1 : 0;
         }
 
@@ -52,27 +50,27 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
         await InBatchesAsync(pairs, async pair =>
         {
             var (a, b) = pair;
-            var followed = await User(a).ChangeFollowAsync(b, EdgeChange.Add);
+            var followed = await fixture.Grains.User(a).ChangeFollowAsync(b, EdgeChange.Add);
             Interlocked.Add(ref pending, followed.MirrorPending ? 1 : 0);
             var (isFollowedBy, counters, followers, relationship) = (
-                await User(b).IsFollowedByAsync(a),
-                await User(b).GetCountersAsync(),
-                await User(b).GetFollowersAsync(MutualFilter.Any, 0, 10),
-                await User(b).GetRelationshipAsync(a));
+                await fixture.Grains.User(b).IsFollowedByAsync(a),
+                await fixture.Grains.User(b).GetCountersAsync(),
+                await fixture.Grains.User(b).GetFollowersAsync(MutualFilter.Any, 0, 10),
+                await fixture.Grains.User(b).GetRelationshipAsync(a));
             reads.Check(isFollowedBy, $"{b} is_follower {a} after the follow");
             reads.Check(counters.Followers == 1, $"{b} counters after the follow: {counters}");
             reads.Check(followers.UserIds.SequenceEqual([a]), $"{b} followers after the follow");
             reads.Check(relationship.FollowedBy, $"{b} relationship with {a} after the follow");
 
-            var toggled = await User(a).ChangeFollowAsync(b, EdgeChange.Toggle);
+            var toggled = await fixture.Grains.User(a).ChangeFollowAsync(b, EdgeChange.Toggle);
             Interlocked.Add(ref pending, toggled.MirrorPending ? 1 : 0);
-            reads.Check(!await User(b).IsFollowedByAsync(a), $"{b} is_follower {a} after the unfollow");
-            reads.Check((await User(b).GetCountersAsync()).Followers == 0, $"{b} counters after the unfollow");
+            reads.Check(!await fixture.Grains.User(b).IsFollowedByAsync(a), $"{b} is_follower {a} after the unfollow");
+            reads.Check((await fixture.Grains.User(b).GetCountersAsync()).Followers == 0, $"{b} counters after the unfollow");
 
-            var hidden = await User(a).ChangeHideAsync(b, EdgeChange.Add);
+            var hidden = await fixture.Grains.User(a).ChangeHideAsync(b, EdgeChange.Add);
             Interlocked.Add(ref pending, hidden.MirrorPending ? 1 : 0);
-            reads.Check(await User(b).IsHiddenByAsync(a), $"{b} is_hidden_by {a} after the hide");
-            reads.Check((await User(b).GetRelationshipAsync(a)).HiddenBy, $"{b} relationship with {a} after the hide");
+            reads.Check(await fixture.Grains.User(b).IsHiddenByAsync(a), $"{b} is_hidden_by {a} after the hide");
+            reads.Check((await fixture.Grains.User(b).GetRelationshipAsync(a)).HiddenBy, $"{b} relationship with {a} after the hide");
         });
 
         var crossing = await CrossSiloPairsAsync(pairs);
@@ -92,7 +90,7 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
 
         async Task<ConnectionStatus> ActAsync(long actor, long other, ConnectionAction action)
         {
-            var result = await User(actor).ActOnConnectionAsync(other, action);
+            var result = await fixture.Grains.User(actor).ActOnConnectionAsync(other, action);
             Interlocked.Add(ref pending, result.MirrorPending ? 1 : 0);
             return result.Status;
         }
@@ -101,19 +99,19 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
         {
             var (asker, asked) = pair;
             await ActAsync(asker, asked, ConnectionAction.Request);
-            reads.Check(await User(asked).GetConnectionStatusAsync(asker) == ConnectionStatus.ConnectionRequestReceived, $"{asked} status after the request");
-            reads.Check((await User(asked).GetReceivedConnectionRequestsAsync(0, 10)).Requests.SingleOrDefault()?.FromUserId == asker, $"{asked} received list");
-            reads.Check((await User(asked).GetCountersAsync()).ConnectionRequestsReceived == 1, $"{asked} counters after the request");
-            reads.Check(await User(asker).GetConnectionStatusAsync(asked) == ConnectionStatus.ConnectionRequestSent, $"{asker} own status after the request");
+            reads.Check(await fixture.Grains.User(asked).GetConnectionStatusAsync(asker) == ConnectionStatus.ConnectionRequestReceived, $"{asked} status after the request");
+            reads.Check((await fixture.Grains.User(asked).GetReceivedConnectionRequestsAsync(0, 10)).Requests.SingleOrDefault()?.FromUserId == asker, $"{asked} received list");
+            reads.Check((await fixture.Grains.User(asked).GetCountersAsync()).ConnectionRequestsReceived == 1, $"{asked} counters after the request");
+            reads.Check(await fixture.Grains.User(asker).GetConnectionStatusAsync(asked) == ConnectionStatus.ConnectionRequestSent, $"{asker} own status after the request");
 
             await ActAsync(asked, asker, ConnectionAction.Accept);
-            reads.Check(await User(asker).GetConnectionStatusAsync(asked) == ConnectionStatus.Connected, $"{asker} status after the accept");
-            reads.Check((await User(asker).GetConnectionsAsync(0, 10)).UserIds.SequenceEqual([asked]), $"{asker} connections after the accept");
-            reads.Check((await User(asker).GetStatusesAsync([asked])).Statuses[0] == ConnectionStatus.Connected, $"{asker} statuses after the accept");
+            reads.Check(await fixture.Grains.User(asker).GetConnectionStatusAsync(asked) == ConnectionStatus.Connected, $"{asker} status after the accept");
+            reads.Check((await fixture.Grains.User(asker).GetConnectionsAsync(0, 10)).UserIds.SequenceEqual([asked]), $"{asker} connections after the accept");
+            reads.Check((await fixture.Grains.User(asker).GetStatusesAsync([asked])).Statuses[0] == ConnectionStatus.Connected, $"{asker} statuses after the accept");
 
             await ActAsync(asker, asked, ConnectionAction.Remove);
-            reads.Check(await User(asked).GetConnectionStatusAsync(asker) == ConnectionStatus.None, $"{asked} status after the removal");
-            reads.Check((await User(asked).GetCountersAsync()).Connections == 0, $"{asked} counters after the removal");
+            reads.Check(await fixture.Grains.User(asked).GetConnectionStatusAsync(asker) == ConnectionStatus.None, $"{asked} status after the removal");
+            reads.Check((await fixture.Grains.User(asked).GetCountersAsync()).Connections == 0, $"{asked} counters after the removal");
         });
 
         var crossing = await CrossSiloPairsAsync(pairs);
@@ -131,11 +129,11 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
         await InBatchesAsync(pairs, async pair =>
         {
             var (a, b) = pair;
-            await User(a).FollowAsync(b);
+            await fixture.Grains.User(a).FollowAsync(b);
             reads.Check(!await fixture.Grains.GetGrain<IChatPolicyGrain>(b).CanMessageAsync(a), $"{b} may message {a} before the follow back");
-            await User(b).FollowAsync(a);
+            await fixture.Grains.User(b).FollowAsync(a);
             reads.Check(await fixture.Grains.GetGrain<IChatPolicyGrain>(a).CanMessageAsync(b), $"{a} may message {b} after the follow back");
-            await User(b).HideAsync(a);
+            await fixture.Grains.User(b).HideAsync(a);
             reads.Check(!await fixture.Grains.GetGrain<IChatPolicyGrain>(a).CanMessageAsync(b), $"{a} may not message {b} once hidden");
         });
 
@@ -149,23 +147,23 @@ public class ReadYourWritesTests(ThreeSiloClusterFixture fixture, ITestOutputHel
         var erased = TestUsers.NewId();
         var followers = Enumerable.Range(0, 20).Select(_ => TestUsers.NewId()).ToArray();
         var followings = Enumerable.Range(0, 20).Select(_ => TestUsers.NewId()).ToArray();
-        await Task.WhenAll(followers.Select(f => User(f).FollowAsync(erased)));
-        await Task.WhenAll(followings.Select(f => User(erased).FollowAsync(f)));
+        await Task.WhenAll(followers.Select(f => fixture.Grains.User(f).FollowAsync(erased)));
+        await Task.WhenAll(followings.Select(f => fixture.Grains.User(erased).FollowAsync(f)));
 
         await fixture.Grains.GetGrain<IGraphMaintenanceGrain>(0).EraseUserAsync(erased);
 
         foreach (var follower in followers)
         {
-            Assert.False(await User(follower).IsFollowingAsync(erased));
-            Assert.Equal(0, (await User(follower).GetCountersAsync()).Followings);
+            Assert.False(await fixture.Grains.User(follower).IsFollowingAsync(erased));
+            Assert.Equal(0, (await fixture.Grains.User(follower).GetCountersAsync()).Followings);
         }
 
         foreach (var following in followings)
         {
-            Assert.False(await User(following).IsFollowedByAsync(erased));
-            Assert.Equal(0, (await User(following).GetCountersAsync()).Followers);
+            Assert.False(await fixture.Grains.User(following).IsFollowedByAsync(erased));
+            Assert.Equal(0, (await fixture.Grains.User(following).GetCountersAsync()).Followers);
         }
 
-        Assert.Equal(new GraphCounters(0, 0), await User(erased).GetCountersAsync());
+        Assert.Equal(new GraphCounters(0, 0), await fixture.Grains.User(erased).GetCountersAsync());
     }
 }

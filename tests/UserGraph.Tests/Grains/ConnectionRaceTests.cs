@@ -11,15 +11,13 @@ public class ConnectionRaceTests(GraphClusterFixture fixture) : IClassFixture<Gr
 {
     private const int Pairs = 25;
 
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     [Fact]
     public async Task Cancel_racing_accept_ends_either_connected_or_nothing_for_both()
     {
         var outcomes = await RaceAsync(
-            async (a, b) => await User(a).RequestConnectionAsync(b),
-            (a, b) => User(a).CancelConnectionRequestAsync(b),
-            (a, b) => User(b).AcceptConnectionAsync(a));
+            async (a, b) => await fixture.Grains.User(a).RequestConnectionAsync(b),
+            (a, b) => fixture.Grains.User(a).CancelConnectionRequestAsync(b),
+            (a, b) => fixture.Grains.User(b).AcceptConnectionAsync(a));
 
         foreach (var (a, b, cancelled, accepted) in outcomes)
         {
@@ -34,8 +32,8 @@ public class ConnectionRaceTests(GraphClusterFixture fixture) : IClassFixture<Gr
     {
         var outcomes = await RaceAsync(
             (_, _) => Task.CompletedTask,
-            (a, b) => User(a).RequestConnectionAsync(b),
-            (a, b) => User(b).RequestConnectionAsync(a));
+            (a, b) => fixture.Grains.User(a).RequestConnectionAsync(b),
+            (a, b) => fixture.Grains.User(b).RequestConnectionAsync(a));
 
         foreach (var (a, b, first, second) in outcomes)
         {
@@ -48,9 +46,9 @@ public class ConnectionRaceTests(GraphClusterFixture fixture) : IClassFixture<Gr
     public async Task Reject_racing_cancel_ends_with_nothing_for_both()
     {
         var outcomes = await RaceAsync(
-            async (a, b) => await User(a).RequestConnectionAsync(b),
-            (a, b) => User(a).CancelConnectionRequestAsync(b),
-            (a, b) => User(b).RejectConnectionAsync(a));
+            async (a, b) => await fixture.Grains.User(a).RequestConnectionAsync(b),
+            (a, b) => fixture.Grains.User(a).CancelConnectionRequestAsync(b),
+            (a, b) => fixture.Grains.User(b).RejectConnectionAsync(a));
 
         foreach (var (a, b, cancelled, _) in outcomes)
         {
@@ -99,10 +97,10 @@ public class ConnectionRaceTests(GraphClusterFixture fixture) : IClassFixture<Gr
     private async Task AssertBothSeeAsync(long a, long b, ConnectionStatus aSees, ConnectionStatus bSees)
     {
         // Once every racing action answered, both sides already agree: no waiting.
-        Assert.Equal(aSees, await User(a).GetConnectionStatusAsync(b));
-        Assert.Equal(bSees, await User(b).GetConnectionStatusAsync(a));
-        var countersA = await User(a).GetCountersAsync();
-        var countersB = await User(b).GetCountersAsync();
+        Assert.Equal(aSees, await fixture.Grains.User(a).GetConnectionStatusAsync(b));
+        Assert.Equal(bSees, await fixture.Grains.User(b).GetConnectionStatusAsync(a));
+        var countersA = await fixture.Grains.User(a).GetCountersAsync();
+        var countersB = await fixture.Grains.User(b).GetCountersAsync();
         Assert.Equal(aSees == ConnectionStatus.Connected ? 1 : 0, countersA.Connections);
         Assert.Equal(countersA.Connections, countersB.Connections);
     }

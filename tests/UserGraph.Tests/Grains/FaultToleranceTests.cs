@@ -20,21 +20,19 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private IUserGraphGrain User(long id) => Grains.GetGrain<IUserGraphGrain>(id);
-
     [Fact]
     public async Task A_follow_whose_write_fails_is_refused_and_leaves_no_trace()
     {
         var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
         StorageFaults.FailWritesOf(me);
 
-        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => User(me).FollowAsync(target));
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => Grains.User(me).FollowAsync(target));
         StorageFaults.Heal(me);
 
-        Assert.False(await User(me).IsFollowingAsync(target));
-        Assert.False(await User(target).IsFollowedByAsync(me));
+        Assert.False(await Grains.User(me).IsFollowingAsync(target));
+        Assert.False(await Grains.User(target).IsFollowedByAsync(me));
         Assert.Empty(await GraphConsistency.ViolationsAsync(Grains, [me, target]));
-        Assert.True(await User(me).FollowAsync(target));
+        Assert.True(await Grains.User(me).FollowAsync(target));
         await GraphConsistency.AssertConsistentAsync(Grains, [me, target]);
     }
 
@@ -48,25 +46,25 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         // The follow is durable at once, but the answer waits the bound (1 s) for the mirror and
         // then says it is still pending.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var written = await User(me).ChangeFollowAsync(target, EdgeChange.Add);
+        var written = await Grains.User(me).ChangeFollowAsync(target, EdgeChange.Add);
         var waited = clock.Elapsed;
         Assert.Equal(new EdgeWriteResult(Present: true, Changed: true, MirrorPending: true), written);
         Assert.InRange(waited, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
-        Assert.True(await User(me).IsFollowingAsync(target));
+        Assert.True(await Grains.User(me).IsFollowingAsync(target));
         output.WriteLine($"the write answered with its mirror pending after {waited.TotalMilliseconds:0} ms");
 
-        var results = await Task.WhenAll(others.Select(o => User(o).ChangeFollowAsync(target, EdgeChange.Add)));
+        var results = await Task.WhenAll(others.Select(o => Grains.User(o).ChangeFollowAsync(target, EdgeChange.Add)));
         Assert.All(results, result => Assert.True(result.MirrorPending));
-        await User(others[0]).UnfollowAsync(target);
-        Assert.False(await User(target).IsFollowedByAsync(me));
+        await Grains.User(others[0]).UnfollowAsync(target);
+        Assert.False(await Grains.User(target).IsFollowedByAsync(me));
 
         StorageFaults.Heal(target);
         var recovery = await GraphConsistency.ConvergesAsync(Grains, [me, target, .. others]);
 
-        Assert.Equal(new GraphCounters(5, 0), await User(target).GetCountersAsync());
+        Assert.Equal(new GraphCounters(5, 0), await Grains.User(target).GetCountersAsync());
         output.WriteLine($"converged {recovery.TotalMilliseconds:0} ms after the storage healed");
-        Assert.False((await User(me).ChangeFollowAsync(target, EdgeChange.Remove)).MirrorPending);
-        Assert.Equal(new GraphCounters(4, 0), await User(target).GetCountersAsync());
+        Assert.False((await Grains.User(me).ChangeFollowAsync(target, EdgeChange.Remove)).MirrorPending);
+        Assert.Equal(new GraphCounters(4, 0), await Grains.User(target).GetCountersAsync());
     }
 
     [Fact]
@@ -80,16 +78,16 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         do
         {
             me = TestUsers.NewId();
-            await User(me).GetCountersAsync();
-            var address = await management.GetActivationAddress(User(me));
+            await Grains.User(me).GetCountersAsync();
+            var address = await management.GetActivationAddress(Grains.User(me));
             victim = address is not null && secondaries.TryGetValue(address, out var silo) ? silo : null;
         }
         while (victim is null);
 
         var target = TestUsers.NewId();
         StorageFaults.FailWritesOf(target);
-        await User(me).FollowAsync(target);
-        Assert.False(await User(target).IsFollowedByAsync(me));
+        await Grains.User(me).FollowAsync(target);
+        Assert.False(await Grains.User(target).IsFollowedByAsync(me));
 
         // The follower's silo dies with the delivery still pending; only storage remembers it.
         await _cluster.KillSiloAsync(victim);
@@ -97,10 +95,10 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Only the target is asked, so only the follower's durable reminder can bring it back.
         var recovery = await Eventually.HoldsAsync(
-            () => User(target).IsFollowedByAsync(me), TimeSpan.FromSeconds(60), "reverse edge after the silo loss");
+            () => Grains.User(target).IsFollowedByAsync(me), TimeSpan.FromSeconds(60), "reverse edge after the silo loss");
         await GraphConsistency.ConvergesAsync(Grains, [me, target]);
-        Assert.True(await User(me).IsFollowingAsync(target));
-        Assert.Equal(new GraphCounters(1, 0), await User(target).GetCountersAsync());
+        Assert.True(await Grains.User(me).IsFollowingAsync(target));
+        Assert.Equal(new GraphCounters(1, 0), await Grains.User(target).GetCountersAsync());
         output.WriteLine($"converged {recovery.TotalMilliseconds:0} ms after the silo was killed");
     }
 }

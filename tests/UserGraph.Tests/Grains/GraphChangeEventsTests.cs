@@ -8,20 +8,18 @@ namespace UserGraph.Tests.Grains;
 /// <summary>Graph change events, as a co-hosted service or an Orleans client receives them.</summary>
 public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
 {
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     [Fact]
     public async Task Follow_unfollow_and_hide_sequences_arrive_in_order_with_rising_versions()
     {
         var (me, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         var received = await SubscribeAsync(me);
 
-        await User(me).FollowAsync(b);
-        await User(me).UnfollowAsync(b);
-        await User(me).ToggleFollowAsync(b);
-        await User(me).HideAsync(c);
-        await User(me).UnhideAsync(c);
-        await User(b).FollowAsync(me);
+        await fixture.Grains.User(me).FollowAsync(b);
+        await fixture.Grains.User(me).UnfollowAsync(b);
+        await fixture.Grains.User(me).ToggleFollowAsync(b);
+        await fixture.Grains.User(me).HideAsync(c);
+        await fixture.Grains.User(me).UnhideAsync(c);
+        await fixture.Grains.User(b).FollowAsync(me);
 
         var changes = await received.WaitForAsync(6);
         Assert.Equal(
@@ -41,10 +39,10 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
         var (me, other) = (TestUsers.NewId(), TestUsers.NewId());
         var received = await SubscribeAsync(other);
 
-        await User(me).FollowAsync(other);
-        Assert.True(await User(other).IsFollowedByAsync(me));
-        await User(me).HideAsync(other);
-        await User(me).UnfollowAsync(other);
+        await fixture.Grains.User(me).FollowAsync(other);
+        Assert.True(await fixture.Grains.User(other).IsFollowedByAsync(me));
+        await fixture.Grains.User(me).HideAsync(other);
+        await fixture.Grains.User(me).UnfollowAsync(other);
 
         // The other user's view converges on the truth, so steps made in quick succession may
         // reach it in one write (one version): the events then describe that write, not each step.
@@ -62,12 +60,12 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
     {
         var me = TestUsers.NewId();
         var (early, late) = (TestUsers.NewId(), TestUsers.NewId());
-        await User(me).FollowAsync(early);
-        var versionAtSubscription = (await User(me).GetStatusesAsync([])).GraphVersion;
+        await fixture.Grains.User(me).FollowAsync(early);
+        var versionAtSubscription = (await fixture.Grains.User(me).GetStatusesAsync([])).GraphVersion;
 
         var received = await SubscribeAsync(me);
-        await User(me).FollowAsync(late);
-        await User(me).UnfollowAsync(early);
+        await fixture.Grains.User(me).FollowAsync(late);
+        await fixture.Grains.User(me).UnfollowAsync(early);
 
         // A change still queued when the subscription was made may be delivered too; nothing later may be missing.
         await received.WaitForAsync(2);
@@ -85,11 +83,11 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
         var lowEvents = await SubscribeAsync(low);
         var highEvents = await SubscribeAsync(high);
 
-        await User(high).RequestConnectionAsync(low);
-        Assert.Equal(ConnectionStatus.ConnectionRequestReceived, await User(low).GetConnectionStatusAsync(high));
-        await User(low).AcceptConnectionAsync(high);
-        Assert.Equal(ConnectionStatus.Connected, await User(high).GetConnectionStatusAsync(low));
-        await User(high).RemoveConnectionAsync(low);
+        await fixture.Grains.User(high).RequestConnectionAsync(low);
+        Assert.Equal(ConnectionStatus.ConnectionRequestReceived, await fixture.Grains.User(low).GetConnectionStatusAsync(high));
+        await fixture.Grains.User(low).AcceptConnectionAsync(high);
+        Assert.Equal(ConnectionStatus.Connected, await fixture.Grains.User(high).GetConnectionStatusAsync(low));
+        await fixture.Grains.User(high).RemoveConnectionAsync(low);
 
         var expected = new[] { GraphChangeKind.ConnectionRequested, GraphChangeKind.ConnectionAccepted, GraphChangeKind.ConnectionRemoved };
         Assert.Equal(expected, (await lowEvents.WaitForAsync(3)).Select(e => e.Kind));
@@ -101,15 +99,15 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
     public async Task A_block_is_an_event_on_both_sides_followed_by_what_it_ended()
     {
         var (blocker, blocked) = (TestUsers.NewId(), TestUsers.NewId());
-        await User(blocker).FollowAsync(blocked);
-        await User(blocked).FollowAsync(blocker);
-        var blockerSince = (await User(blocker).GetStatusesAsync([])).GraphVersion;
-        var blockedSince = (await User(blocked).GetStatusesAsync([])).GraphVersion;
+        await fixture.Grains.User(blocker).FollowAsync(blocked);
+        await fixture.Grains.User(blocked).FollowAsync(blocker);
+        var blockerSince = (await fixture.Grains.User(blocker).GetStatusesAsync([])).GraphVersion;
+        var blockedSince = (await fixture.Grains.User(blocked).GetStatusesAsync([])).GraphVersion;
         var blockerEvents = await SubscribeAsync(blocker);
         var blockedEvents = await SubscribeAsync(blocked);
 
-        await User(blocker).ChangeBlockAsync(blocked, EdgeChange.Add);
-        await User(blocker).ChangeBlockAsync(blocked, EdgeChange.Remove);
+        await fixture.Grains.User(blocker).ChangeBlockAsync(blocked, EdgeChange.Add);
+        await fixture.Grains.User(blocker).ChangeBlockAsync(blocked, EdgeChange.Remove);
 
         // The blocker's own write ends both follows at once; the blocked user's side learns the
         // block, drops its own follow, and later the unblock. A change still queued when the
@@ -132,15 +130,15 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
     {
         var (me, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
         var received = await SubscribeAsync(me);
-        await User(me).FollowAsync(b);
+        await fixture.Grains.User(me).FollowAsync(b);
         var seen = Assert.Single(await received.WaitForAsync(1));
         Assert.True(seen.Position > 0);
 
         // The subscriber goes down after handling the first event; these happen while it is away.
-        await User(me).FollowAsync(c);
-        await User(b).FollowAsync(me);
-        await User(me).HideAsync(b);
-        var caughtUp = await User(me).GetChangesSinceAsync(seen.Position, 10);
+        await fixture.Grains.User(me).FollowAsync(c);
+        await fixture.Grains.User(b).FollowAsync(me);
+        await fixture.Grains.User(me).HideAsync(b);
+        var caughtUp = await fixture.Grains.User(me).GetChangesSinceAsync(seen.Position, 10);
 
         Assert.Equal(
             [(GraphChangeKind.Followed, c), (GraphChangeKind.GainedFollower, b), (GraphChangeKind.Hid, b)],
@@ -149,8 +147,8 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
         // The log and the stream describe the same changes at the same positions.
         var streamed = await received.WaitForAsync(4);
         Assert.Equal(streamed.Skip(1).Select(e => (e.Position, e.Kind, e.GraphVersion)), caughtUp.Changes.Select(l => (l.Change.Position, l.Change.Kind, l.Change.GraphVersion)));
-        Assert.Empty((await User(me).GetChangesSinceAsync(caughtUp.NextPosition, 10)).Changes);
-        Assert.True(await User(me).GetChangePositionAsync() >= caughtUp.NextPosition);
+        Assert.Empty((await fixture.Grains.User(me).GetChangesSinceAsync(caughtUp.NextPosition, 10)).Changes);
+        Assert.True(await fixture.Grains.User(me).GetChangePositionAsync() >= caughtUp.NextPosition);
     }
 
     private async Task<Inbox> SubscribeAsync(long userId)

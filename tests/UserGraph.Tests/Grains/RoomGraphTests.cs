@@ -6,19 +6,17 @@ namespace UserGraph.Tests.Grains;
 /// <summary>Relations among a room's members, through the public grain contract as a co-hosted service calls it.</summary>
 public class RoomGraphTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
 {
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     private IRoomGraphGrain Rooms => fixture.Grains.GetGrain<IRoomGraphGrain>(0);
 
     [Fact]
     public async Task Every_ordered_pair_has_its_follows_connection_blocks_and_hides()
     {
         var (a, b, c, d) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
-        await User(a).FollowAsync(b);
-        await User(b).RequestConnectionAsync(c);
-        await User(c).AcceptConnectionAsync(b);
-        await User(c).ChangeBlockAsync(d, EdgeChange.Add);
-        await User(d).HideAsync(a);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).RequestConnectionAsync(c);
+        await fixture.Grains.User(c).AcceptConnectionAsync(b);
+        await fixture.Grains.User(c).ChangeBlockAsync(d, EdgeChange.Add);
+        await fixture.Grains.User(d).HideAsync(a);
 
         var room = await Rooms.AmongAsync([d, c, b, a]);
 
@@ -40,7 +38,7 @@ public class RoomGraphTests(GraphClusterFixture fixture) : IClassFixture<GraphCl
     public async Task A_room_of_a_hundred_answers_and_larger_or_repeated_lists_are_refused()
     {
         var members = Enumerable.Range(0, 100).Select(_ => TestUsers.NewId()).ToArray();
-        await User(members[0]).FollowAsync(members[99]);
+        await fixture.Grains.User(members[0]).FollowAsync(members[99]);
 
         var room = await Rooms.AmongAsync(members);
 

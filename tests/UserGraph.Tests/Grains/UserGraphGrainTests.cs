@@ -5,17 +5,15 @@ namespace UserGraph.Tests.Grains;
 
 public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
 {
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     [Fact]
     public async Task Follow_then_statuses_answer_followed_in_request_order()
     {
         var me = TestUsers.NewId();
         var (a, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
 
-        Assert.True(await User(me).FollowAsync(b));
+        Assert.True(await fixture.Grains.User(me).FollowAsync(b));
 
-        var statuses = (await User(me).GetStatusesAsync([c, b, a, me, b])).Statuses;
+        var statuses = (await fixture.Grains.User(me).GetStatusesAsync([c, b, a, me, b])).Statuses;
         Assert.Equal(
             [ConnectionStatus.None, ConnectionStatus.Followed, ConnectionStatus.None, ConnectionStatus.None, ConnectionStatus.Followed],
             statuses);
@@ -27,13 +25,13 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
         var me = TestUsers.NewId();
         var other = TestUsers.NewId();
 
-        Assert.True(await User(me).FollowAsync(other));
-        Assert.False(await User(me).FollowAsync(other));
-        Assert.True(await User(me).IsFollowingAsync(other));
+        Assert.True(await fixture.Grains.User(me).FollowAsync(other));
+        Assert.False(await fixture.Grains.User(me).FollowAsync(other));
+        Assert.True(await fixture.Grains.User(me).IsFollowingAsync(other));
 
-        Assert.True(await User(me).UnfollowAsync(other));
-        Assert.False(await User(me).UnfollowAsync(other));
-        Assert.False(await User(me).IsFollowingAsync(other));
+        Assert.True(await fixture.Grains.User(me).UnfollowAsync(other));
+        Assert.False(await fixture.Grains.User(me).UnfollowAsync(other));
+        Assert.False(await fixture.Grains.User(me).IsFollowingAsync(other));
     }
 
     [Fact]
@@ -42,10 +40,10 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
         var me = TestUsers.NewId();
         var other = TestUsers.NewId();
 
-        Assert.True(await User(me).ToggleFollowAsync(other));
-        Assert.True(await User(me).IsFollowingAsync(other));
-        Assert.False(await User(me).ToggleFollowAsync(other));
-        Assert.False(await User(me).IsFollowingAsync(other));
+        Assert.True(await fixture.Grains.User(me).ToggleFollowAsync(other));
+        Assert.True(await fixture.Grains.User(me).IsFollowingAsync(other));
+        Assert.False(await fixture.Grains.User(me).ToggleFollowAsync(other));
+        Assert.False(await fixture.Grains.User(me).IsFollowingAsync(other));
     }
 
     [Fact]
@@ -54,10 +52,10 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
         var me = TestUsers.NewId();
         var other = TestUsers.NewId();
 
-        await User(me).FollowAsync(other);
+        await fixture.Grains.User(me).FollowAsync(other);
 
-        Assert.False(await User(other).IsFollowingAsync(me));
-        Assert.Equal([ConnectionStatus.None], (await User(other).GetStatusesAsync([me])).Statuses);
+        Assert.False(await fixture.Grains.User(other).IsFollowingAsync(me));
+        Assert.Equal([ConnectionStatus.None], (await fixture.Grains.User(other).GetStatusesAsync([me])).Statuses);
     }
 
     [Theory]
@@ -67,8 +65,8 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
     {
         var me = TestUsers.NewId();
 
-        await Assert.ThrowsAsync<GraphRuleException>(() => User(me).FollowAsync(target));
-        await Assert.ThrowsAsync<GraphRuleException>(() => User(me).ToggleFollowAsync(target));
+        await Assert.ThrowsAsync<GraphRuleException>(() => fixture.Grains.User(me).FollowAsync(target));
+        await Assert.ThrowsAsync<GraphRuleException>(() => fixture.Grains.User(me).ToggleFollowAsync(target));
     }
 
     [Fact]
@@ -76,10 +74,10 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
     {
         var me = TestUsers.NewId();
 
-        var error = await Assert.ThrowsAsync<GraphRuleException>(() => User(me).ToggleFollowAsync(me));
+        var error = await Assert.ThrowsAsync<GraphRuleException>(() => fixture.Grains.User(me).ToggleFollowAsync(me));
 
         Assert.Contains("themselves", error.Message);
-        Assert.False(await User(me).IsFollowingAsync(me));
+        Assert.False(await fixture.Grains.User(me).IsFollowingAsync(me));
     }
 
     [Fact]
@@ -88,9 +86,9 @@ public class UserGraphGrainTests(GraphClusterFixture fixture) : IClassFixture<Gr
         var me = TestUsers.NewId();
         var targets = Enumerable.Range(0, 40).Select(_ => TestUsers.NewId()).ToArray();
 
-        await Task.WhenAll(targets.Select(t => User(me).FollowAsync(t)));
+        await Task.WhenAll(targets.Select(t => fixture.Grains.User(me).FollowAsync(t)));
 
-        var statuses = (await User(me).GetStatusesAsync(targets)).Statuses;
+        var statuses = (await fixture.Grains.User(me).GetStatusesAsync(targets)).Statuses;
         Assert.All(statuses, s => Assert.Equal(ConnectionStatus.Followed, s));
     }
 }

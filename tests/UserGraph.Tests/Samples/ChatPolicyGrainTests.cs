@@ -7,23 +7,21 @@ namespace UserGraph.Tests.Samples;
 /// <summary>The example co-hosted chat service, through real grains on a test cluster.</summary>
 public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<GraphClusterFixture>
 {
-    private IUserGraphGrain User(long id) => fixture.Grains.GetGrain<IUserGraphGrain>(id);
-
     private IChatPolicyGrain Chat(long id) => fixture.Grains.GetGrain<IChatPolicyGrain>(id);
 
     [Fact]
     public async Task Only_mutual_follows_that_do_not_hide_each_other_may_message()
     {
         var (a, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
-        await User(a).FollowAsync(b);
-        await User(b).FollowAsync(a);
-        await User(a).FollowAsync(c);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).FollowAsync(a);
+        await fixture.Grains.User(a).FollowAsync(c);
 
         Assert.True(await Chat(a).CanMessageAsync(b));
         Assert.True(await Chat(b).CanMessageAsync(a));
         Assert.False(await Chat(a).CanMessageAsync(c));
 
-        await User(b).HideAsync(a);
+        await fixture.Grains.User(b).HideAsync(a);
         Assert.False(await Chat(a).CanMessageAsync(b));
         Assert.False(await Chat(b).CanMessageAsync(a));
     }
@@ -32,12 +30,12 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
     public async Task A_block_either_way_stops_messages_and_the_room_check_names_the_pairs()
     {
         var (a, b, c) = (TestUsers.NewId(), TestUsers.NewId(), TestUsers.NewId());
-        await User(a).FollowAsync(b);
-        await User(b).FollowAsync(a);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).FollowAsync(a);
         Assert.True(await Chat(a).CanMessageAsync(b));
 
-        await User(b).ChangeBlockAsync(a, EdgeChange.Add);
-        await User(c).HideAsync(a);
+        await fixture.Grains.User(b).ChangeBlockAsync(a, EdgeChange.Add);
+        await fixture.Grains.User(c).HideAsync(a);
 
         Assert.False(await Chat(a).CanMessageAsync(b));
         Assert.False(await Chat(b).CanMessageAsync(a));
@@ -53,10 +51,10 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
         var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
         await Chat(a).WatchAsync();
 
-        await User(a).FollowAsync(b);
-        await User(b).FollowAsync(a);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).FollowAsync(a);
         await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 1, "conversation opened");
-        await User(b).HideAsync(a);
+        await fixture.Grains.User(b).HideAsync(a);
         await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 2, "conversation closed");
 
         var notices = await Chat(a).GetNoticesAsync();
@@ -71,13 +69,13 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
         await Chat(a).WatchAsync();
         await Chat(a).UnwatchAsync();
 
-        await User(a).FollowAsync(b);
-        await User(b).FollowAsync(a);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).FollowAsync(a);
         Assert.Empty(await Chat(a).GetNoticesAsync());
 
         await Chat(a).WatchAsync();
         Assert.Equal([(b, true)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));
-        await User(b).HideAsync(a);
+        await fixture.Grains.User(b).HideAsync(a);
         await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 2, "conversation closed while watching");
         Assert.Equal([(b, true), (b, false)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));
     }
@@ -87,8 +85,8 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
     {
         var (a, b) = (TestUsers.NewId(), TestUsers.NewId());
         await Chat(a).WatchAsync();
-        await User(a).FollowAsync(b);
-        await User(b).FollowAsync(a);
+        await fixture.Grains.User(a).FollowAsync(b);
+        await fixture.Grains.User(b).FollowAsync(a);
         await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length == 1, "conversation opened");
 
         // Every idle activation goes, the chat's included (checked, or the live stream alone could
@@ -98,7 +96,7 @@ public class ChatPolicyGrainTests(GraphClusterFixture fixture) : IClassFixture<G
         await management.ForceActivationCollection(TimeSpan.Zero);
         await Eventually.HoldsAsync(
             async () => !(await management.GetDetailedGrainStatistics()).Any(s => s.GrainId == chat), "the chat deactivated");
-        await User(b).HideAsync(a);
+        await fixture.Grains.User(b).HideAsync(a);
 
         await Eventually.HoldsAsync(async () => (await Chat(a).GetNoticesAsync()).Length >= 2, "conversation closed after the restart");
         Assert.Equal([(b, true), (b, false)], (await Chat(a).GetNoticesAsync()).Select(n => (n.OtherUserId, n.Allowed)));

@@ -1,7 +1,7 @@
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>Every (state, action, actor) pair of the connection rules: a result or a refusal.</summary>
 public class ConnectionStateMachineTests

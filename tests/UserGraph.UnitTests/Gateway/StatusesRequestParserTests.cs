@@ -1,7 +1,7 @@
 using System.Text;
 using UserGraph.Gateway;
 
-namespace UserGraph.Tests.Gateway;
+namespace UserGraph.UnitTests.Gateway;
 
 /// <summary>The body rules on their own; the HTTP tests cover the same rules end to end.</summary>
 public class StatusesRequestParserTests

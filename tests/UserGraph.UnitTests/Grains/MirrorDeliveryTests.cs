@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using UserGraph.Grains;
-using UserGraph.Tests.Infrastructure;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>
 /// The delivery of mirrors alone: no cluster, no database, a clock the test moves, and a channel

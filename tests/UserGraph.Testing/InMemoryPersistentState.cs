@@ -1,4 +1,4 @@
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// A grain's persistent state kept in memory, whose writes fail while <see cref="StorageFaults"/>

@@ -2,7 +2,7 @@ using CsCheck;
 using UserGraph.Gateway;
 using UserGraph.Grains.Interfaces;
 
-namespace UserGraph.Tests.Gateway;
+namespace UserGraph.UnitTests.Gateway;
 
 /// <summary>What a member learns of a room through REST: public facts of every pair, private ones only of its own.</summary>
 public class RoomDisclosureTests

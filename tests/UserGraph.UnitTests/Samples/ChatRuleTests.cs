@@ -1,7 +1,7 @@
 using UserGraph.Grains.Interfaces;
 using UserGraph.Samples.ChatPolicy;
 
-namespace UserGraph.Tests.Samples;
+namespace UserGraph.UnitTests.Samples;
 
 public class ChatRuleTests
 {

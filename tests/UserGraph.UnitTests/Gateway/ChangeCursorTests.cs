@@ -1,7 +1,7 @@
 using CsCheck;
 using UserGraph.Gateway;
 
-namespace UserGraph.Tests.Gateway;
+namespace UserGraph.UnitTests.Gateway;
 
 /// <summary>The change feed's cursor: every position round-trips, and nothing else parses.</summary>
 public class ChangeCursorTests

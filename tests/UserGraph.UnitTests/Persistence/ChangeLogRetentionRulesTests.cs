@@ -1,7 +1,7 @@
 using CsCheck;
 using UserGraph.Silo;
 
-namespace UserGraph.Tests.Persistence;
+namespace UserGraph.UnitTests.Persistence;
 
 /// <summary>The retention's pure rules: which days exist, which are dropped, and partition names.</summary>
 public class ChangeLogRetentionRulesTests

@@ -1,6 +1,6 @@
 using UserGraph.Gateway;
 
-namespace UserGraph.Tests.Gateway;
+namespace UserGraph.UnitTests.Gateway;
 
 public class StatusesETagTests
 {

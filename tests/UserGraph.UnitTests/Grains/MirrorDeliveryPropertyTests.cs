@@ -2,9 +2,8 @@ using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using UserGraph.Grains;
-using UserGraph.Tests.Infrastructure;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>
 /// <see cref="MirrorDelivery"/> against a model, over generated runs of stored changes, sends

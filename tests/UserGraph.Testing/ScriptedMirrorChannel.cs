@@ -1,6 +1,6 @@
 using UserGraph.Grains;
 
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// The other side of <see cref="MirrorDelivery"/> for unit tests: every send stays in flight until

@@ -1,7 +1,7 @@
 using UserGraph.Grains.Interfaces;
 using UserGraph.Grains;
 
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>Wraps the real journal and fails every write of the users <see cref="StorageFaults"/> names.</summary>
 public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJournal

@@ -1,7 +1,7 @@
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 public class UserGraphViewTests
 {

@@ -1,4 +1,4 @@
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// A single-threaded scheduler that runs queued work only when the test pumps it: the unit tests

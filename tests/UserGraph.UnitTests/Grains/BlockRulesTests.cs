@@ -2,7 +2,7 @@ using CsCheck;
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>The block rules of <see cref="UserGraphView"/>, without a cluster.</summary>
 public class BlockRulesTests

@@ -1,6 +1,6 @@
 using UserGraph.Grains;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 public sealed class SortedSearchTests
 {

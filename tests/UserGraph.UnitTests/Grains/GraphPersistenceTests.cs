@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
-using UserGraph.Tests.Infrastructure;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>
 /// The grain's persistence sequence alone: no cluster and no database, the in-memory journal

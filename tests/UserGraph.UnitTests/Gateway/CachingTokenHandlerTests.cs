@@ -1,9 +1,8 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using UserGraph.Gateway;
-using UserGraph.Tests.Infrastructure;
 
-namespace UserGraph.Tests.Gateway;
+namespace UserGraph.UnitTests.Gateway;
 
 public class CachingTokenHandlerTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// Which users' writes fail, for <see cref="FaultInjectingGrainStorage"/> and

@@ -1,7 +1,7 @@
 using CsCheck;
 using UserGraph.Grains;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 public class FollowSetTests
 {

@@ -1,4 +1,4 @@
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 [GenerateSerializer]
 public sealed class InjectedStorageFaultException(long userId) : Exception($"Injected storage fault for user {userId}.");

@@ -1,4 +1,4 @@
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// Fresh user ids, so tests sharing a cluster or a database never see each other's edges.

@@ -2,7 +2,7 @@ using Orleans.Storage;
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
-namespace UserGraph.Tests.Infrastructure;
+namespace UserGraph.Testing;
 
 /// <summary>
 /// <see cref="IGraphJournal"/> in memory, with the stored contract of the PostgreSQL one (dense

@@ -1,9 +1,8 @@
 using UserGraph.Grains.Interfaces;
 using Microsoft.Extensions.Logging.Abstractions;
 using UserGraph.Grains;
-using UserGraph.Tests.Infrastructure;
 
-namespace UserGraph.Tests.Grains;
+namespace UserGraph.UnitTests.Grains;
 
 /// <summary>Repair of mirrors alone, on the persistence with the in-memory journal: no cluster, no database.</summary>
 public class MirrorRepairTests
