@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,12 @@ public static class GatewayHostingExtensions
             .ValidateOnStart();
         services.AddAuthorization(authorization => authorization.AddPolicy(GraphAdminPolicy.Name, GraphAdminPolicy.Configure));
 
+        services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<GraphExceptionHandler>();
         services.AddGatewayProtection();
@@ -61,6 +68,12 @@ public static class GatewayHostingExtensions
     /// <summary>Adds the gateway's middleware and routes.</summary>
     public static WebApplication UseUserGraphGateway(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.LogRequests)
+        {
+            // First, so that the line has the status the client finally got.
+            app.UseHttpLogging();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -22,6 +22,12 @@ public sealed class GatewayOptions
 
     public RateLimitSettings RateLimit { get; set; } = new();
 
+    /// <summary>
+    /// One log line per request (method, path, status, duration), through ASP.NET Core's HTTP
+    /// logging; off by default, since a busy gateway would write thousands a second.
+    /// </summary>
+    public bool LogRequests { get; set; }
+
     /// <summary>How many validated bearer tokens to remember (until each one expires); 0 turns it off.</summary>
     public int ValidatedTokenCacheSize { get; set; } = 100_000;
 }

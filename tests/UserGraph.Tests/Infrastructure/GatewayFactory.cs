@@ -14,6 +14,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <param name="overrides">Settings on top of the test defaults; a null value removes a test default.</param>
     /// <param name="services">Replaces services of the running host (a fault-injecting journal, say).</param>
     public GatewayFactory(
         string connectionString, IEnumerable<KeyValuePair<string, string?>>? overrides = null, Action<IServiceCollection>? services = null)
@@ -31,7 +32,15 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in overrides ?? [])
         {
-            _settings[key] = value;
+            // A null value takes a test default out, so the service's own configuration applies.
+            if (value is null)
+            {
+                _settings.Remove(key);
+            }
+            else
+            {
+                _settings[key] = value;
+            }
         }
 
         UseKestrel(0);
