@@ -23,6 +23,8 @@ if [ "$silos" -gt 1 ]; then
   export Orleans__AdvertisedAddress=${Orleans__AdvertisedAddress:-127.0.0.1}
 fi
 mkdir -p .data
+# The interactive API reference is off in production; this script is for trying the service.
+export Gateway__ApiReference=${Gateway__ApiReference:-true}
 
 pg_data="$PWD/.data/postgres"
 started_pg=
@@ -76,6 +78,9 @@ if [ -s .data/dev-signing-key ] && [ -z "${Authentication__Schemes__Bearer__Auth
   echo "Dev token for user 1 (mint others with scripts/dev-token.sh USER_ID):"
   echo "  TOKEN=$(scripts/dev-token.sh 1)"
   echo "  curl -s -X POST $url/api/v2/user/connection/statuses/ -H \"Authorization: Bearer \$TOKEN\" -H 'Content-Type: application/json' -d '{\"users\": [1, 7, 9]}'"
+fi
+if [ "$Gateway__ApiReference" = true ]; then
+  echo "API reference (Authorize with the token above, then try any call): $url/api-reference"
 fi
 echo "Ctrl-C stops the service${started_pg:+ and its PostgreSQL}."
 wait "${pids[@]}"

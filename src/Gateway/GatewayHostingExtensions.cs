@@ -76,6 +76,12 @@ public static class GatewayHostingExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (ApiReference.Enabled(app))
+        {
+            // Static pages, before authentication: the page is public, the calls it makes are not.
+            app.UseApiReference();
+        }
+
         app.UseAuthentication();
         app.UseUserLogScope();
         app.UseRateLimiter();
