@@ -79,6 +79,10 @@ if [ -s .data/dev-signing-key ] && [ -z "${Authentication__Schemes__Bearer__Auth
   echo "  TOKEN=$(scripts/dev-token.sh 1)"
   echo "  curl -s -X POST $url/api/v2/user/connection/statuses/ -H \"Authorization: Bearer \$TOKEN\" -H 'Content-Type: application/json' -d '{\"users\": [1, 7, 9]}'"
 fi
+if [ -s .data/dev-signing-key ] && [ -z "${Authentication__Schemes__Bearer__Authority:-}" ]; then
+  echo "Dashboard: open $url/dashboard-sign-in and paste this operator token (scope graph:admin):"
+  echo "  $(scripts/dev-token.sh 1 60 graph:admin)"
+fi
 if [ "$Gateway__ApiReference" = true ]; then
   echo "API reference (Authorize with the token above, then try any call): $url/api-reference"
 fi

@@ -61,12 +61,18 @@ internal sealed class JwtBearerSetup(IOptions<GatewayOptions> gateway) : IPostCo
             }
         }
 
-        if (cacheSize > 0)
+        var cache = cacheSize > 0 ? options.TokenHandlers.OfType<CachingTokenHandler>().First() : null;
+        var configuredKeys = CachingTokenHandler.TrustedKeys(validation).ToArray();
+        options.Events.OnMessageReceived = context =>
         {
-            var cache = options.TokenHandlers.OfType<CachingTokenHandler>().First();
-            var configuredKeys = CachingTokenHandler.TrustedKeys(validation).ToArray();
-            options.Events.OnMessageReceived = context => UseValidatedToken(context, cache, configuredKeys);
-        }
+            if (DashboardSession.TokenFrom(context.Request) is { } dashboardToken)
+            {
+                context.Token = dashboardToken;
+                return Task.CompletedTask;
+            }
+
+            return cache is null ? Task.CompletedTask : UseValidatedToken(context, cache, configuredKeys);
+        };
 
         options.Events.OnTokenValidated = RequireIntegerSubject;
         options.Events.OnChallenge = WriteProblemChallenge;

@@ -38,8 +38,10 @@ app.MapGraphHealthChecks();
 app.UseGraphObservability();
 if (role == HostRole.Silo)
 {
-    // Operators only: the same policy as the admin endpoints.
-    app.MapOrleansDashboard("/dashboard").RequireAuthorization(GraphAdminPolicy.Name);
+    // Operators only: the same policy as the admin endpoints. A browser signs in at
+    // /dashboard-sign-in and is then carried by a cookie for the dashboard alone.
+    app.MapOrleansDashboard(DashboardSession.DashboardPath).RequireAuthorization(GraphAdminPolicy.Name);
+    app.MapDashboardSignIn();
 }
 app.Run();
 
