@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UserGraph.Grains.Interfaces;
 
@@ -10,20 +11,15 @@ internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name).AddEndpointFilter<BodyLimitFilter>();
-        admin.MapPost("/users/{id}/repair-reverse-edges", RepairAsync);
-        admin.MapDelete("/users/{id}", (string id, IGrainFactory grains) =>
-            TargetUser.With(id, async userId =>
-            {
-                var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).EraseUserAsync(userId);
-                return Results.Json(new { peers_updated = report.PeersUpdated });
-            }));
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(GraphAdminPolicy.Name).ProducesGatewayProblems().AddEndpointFilter<BodyLimitFilter>();
+        admin.MapPost("/users/{id}/repair-reverse-edges", async Task<Ok<RepairAnswer>> (UserId id, IGrainFactory grains) =>
+        {
+            var report = await Maintenance(grains).RepairReverseEdgesAsync(id.Value);
+            return TypedResults.Ok(new RepairAnswer(report.OwnersFound, report.EntriesCorrected));
+        });
+        admin.MapDelete("/users/{id}", async Task<Ok<ErasureAnswer>> (UserId id, IGrainFactory grains) =>
+            TypedResults.Ok(new ErasureAnswer((await Maintenance(grains).EraseUserAsync(id.Value)).PeersUpdated)));
     }
 
-    private static Task<IResult> RepairAsync(string id, IGrainFactory grains) =>
-        TargetUser.With(id, async userId =>
-        {
-            var report = await grains.GetGrain<IGraphMaintenanceGrain>(0).RepairReverseEdgesAsync(userId);
-            return Results.Json(new { owners_found = report.OwnersFound, entries_corrected = report.EntriesCorrected });
-        });
+    private static IGraphMaintenanceGrain Maintenance(IGrainFactory grains) => grains.GetGrain<IGraphMaintenanceGrain>(0);
 }

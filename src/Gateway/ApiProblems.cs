@@ -1,38 +1,39 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace UserGraph.Gateway;
 
 /// <summary>The problem answers for input the gateway refuses before reaching a grain.</summary>
 public static class ApiProblems
 {
-    public static IResult BadRequest(string detail) =>
+    public static ProblemHttpResult BadRequest(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "Invalid request", detail);
 
-    public static IResult InvalidUserId(string? text) =>
+    public static ProblemHttpResult InvalidUserId(string? text) =>
         BadRequest($"'{Truncate(text)}' is not a user id: ids are positive integers.");
 
-    public static IResult RequiresMode(CommunityMode mode) =>
+    public static ProblemHttpResult RequiresMode(CommunityMode mode) =>
         Problem(
             StatusCodes.Status403Forbidden,
             "Not available in this community's mode",
             $"This endpoint requires the community to run in {mode.ToString().ToLowerInvariant()} mode.");
 
-    public static IResult PayloadTooLarge(int maxBytes) =>
+    public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The body may be at most {maxBytes} bytes.");
 
-    public static IResult Forbidden(string detail) =>
+    public static ProblemHttpResult Forbidden(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
-    public static IResult NotFound(string detail) =>
+    public static ProblemHttpResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
-    public static IResult UnsupportedMediaType(string detail) =>
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
 
-    public static IResult PreconditionFailed(string detail) =>
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
         Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
 
-    public static IResult From(StatusesRequest refused) => refused.ErrorStatus switch
+    public static ProblemHttpResult From(StatusesRequest refused) => refused.ErrorStatus switch
     {
         StatusCodes.Status415UnsupportedMediaType =>
             Problem(refused.ErrorStatus, "Unsupported media type", refused.Error),
@@ -41,8 +42,8 @@ public static class ApiProblems
         _ => BadRequest(refused.Error ?? "The request is invalid."),
     };
 
-    private static IResult Problem(int status, string title, string? detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail);
+    private static ProblemHttpResult Problem(int status, string title, string? detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
     private static string Truncate(string? text) =>
         text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

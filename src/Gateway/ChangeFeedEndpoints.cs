@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace UserGraph.Gateway;
@@ -13,15 +14,13 @@ internal static class ChangeFeedEndpoints
 
     public static void Map(RouteGroupBuilder user) =>
         user.MapGet("/graph/changes/", ChangesAsync)
-            .Produces<ChangeFeedAnswer>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status410Gone)
             .WithDescription(
                 $"The caller's graph changes after ?since=<cursor>, oldest first, at most ?limit= ({DefaultLimit} by default, up to {MaxLimit}). "
                 + "Without a cursor: no results and the current cursor. Continue with next_cursor. "
                 + "A cursor older than the retention (7 days by default) answers 410: re-read the graph, then start again without a cursor.");
 
-    private static async Task<IResult> ChangesAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<ChangeFeedAnswer>, ProblemHttpResult>> ChangesAsync(HttpContext http, Caller caller)
     {
         var query = http.Request.Query;
         var limit = DefaultLimit;
@@ -31,10 +30,9 @@ internal static class ChangeFeedEndpoints
             return ApiProblems.BadRequest("'limit' must be a positive integer.");
         }
 
-        var caller = grains.UserGraph(http.User.GetUserId());
         if (!query.TryGetValue("since", out var since))
         {
-            return Results.Json(new ChangeFeedAnswer([], ChangeCursor.Format(await caller.GetChangePositionAsync())));
+            return TypedResults.Ok(new ChangeFeedAnswer([], ChangeCursor.Format(await caller.Graph.GetChangePositionAsync())));
         }
 
         if (!ChangeCursor.TryParse(since.ToString(), out var position))
@@ -42,8 +40,8 @@ internal static class ChangeFeedEndpoints
             return ApiProblems.BadRequest("'since' is not a cursor this API handed out: use a next_cursor, or call without 'since' for the current one.");
         }
 
-        var page = await caller.GetChangesSinceAsync(position, Math.Min(limit, MaxLimit));
-        return Results.Json(new ChangeFeedAnswer(
+        var page = await caller.Graph.GetChangesSinceAsync(position, Math.Min(limit, MaxLimit));
+        return TypedResults.Ok(new ChangeFeedAnswer(
             [.. page.Changes.Select(ChangeFeedItem.From)],
             ChangeCursor.Format(page.NextPosition)));
     }

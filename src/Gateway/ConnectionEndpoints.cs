@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UserGraph.Grains.Interfaces;
 
@@ -19,33 +20,11 @@ internal static class ConnectionEndpoints
         MapAction(connection, "/{id}/connection/remove/", ConnectionAction.Remove);
         MapAction(connection, "/{id}/connection_requests/mark_seen/", ConnectionAction.MarkSeen);
 
-        connection.MapGet("/{id}/connection_status/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-                StatusResult(await Caller(http, grains).GetConnectionStatusAsync(target))));
-        connection.MapGet("/{id}/is_connection/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target => Results.Json(new
-            {
-                is_connection = await Caller(http, grains).GetConnectionStatusAsync(target) == ConnectionStatus.Connected,
-            })));
-        connection.MapGet("/{id}/connections/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async userId =>
-            {
-                var (page, problem) = PageRequest.From(http.Request, allowMutual: false);
-                if (page is null)
-                {
-                    return problem!;
-                }
-
-                var ids = await grains.UserGraph(userId).GetConnectionsAsync(page.Offset, page.Limit);
-                return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
-            }));
-        connection.MapGet("/connection/requests/", (HttpContext http, IGrainFactory grains) =>
-            RequestsAsync(http, grains, (grain, page) => grain.GetReceivedConnectionRequestsAsync(page.Offset, page.Limit)));
-        connection.MapGet("/connection/requests_sent/", (HttpContext http, IGrainFactory grains) =>
-            RequestsAsync(http, grains, (grain, page) => grain.GetSentConnectionRequestsAsync(page.Offset, page.Limit)));
-
-        static async Task<IResult> RequestsAsync(
-            HttpContext http, IGrainFactory grains, Func<IUserGraphGrain, PageRequest, Task<ConnectionRequestPage>> list)
+        connection.MapGet("/{id}/connection_status/", async Task<Ok<ConnectionStatusAnswer>> (UserId id, Caller caller) =>
+            TypedResults.Ok(ConnectionStatusAnswer.Of(await caller.Graph.GetConnectionStatusAsync(id.Value))));
+        connection.MapGet("/{id}/is_connection/", async Task<Ok<ConnectedAnswer>> (UserId id, Caller caller) =>
+            TypedResults.Ok(new ConnectedAnswer(await caller.Graph.GetConnectionStatusAsync(id.Value) == ConnectionStatus.Connected)));
+        connection.MapGet("/{id}/connections/", async Task<Results<Ok<PageAnswer<UserItem>>, ProblemHttpResult>> (UserId id, Caller caller, HttpContext http, IGrainFactory grains) =>
         {
             var (page, problem) = PageRequest.From(http.Request, allowMutual: false);
             if (page is null)
@@ -53,36 +32,36 @@ internal static class ConnectionEndpoints
                 return problem!;
             }
 
-            var requests = await list(Caller(http, grains), page);
-            return Results.Json(new
-            {
-                count = requests.TotalCount,
-                next = page.NextLink(http.Request, requests.TotalCount),
-                previous = page.PreviousLink(http.Request),
-                results = requests.Requests.Select(r => new
-                {
-                    id = r.RequestId,
-                    from_user = new { id = r.FromUserId },
-                    to_user = new { id = r.ToUserId },
-                    created = r.Created,
-                    rejected = r.Rejected,
-                    viewed = r.Viewed,
-                }),
-            });
+            var ids = await grains.UserGraph(id.Value).GetConnectionsAsync(page.Offset, page.Limit);
+            return TypedResults.Ok(await UserItems.PageAsync(grains, http.Request, caller.Id, page, ids));
+        });
+        connection.MapGet("/connection/requests/", (Caller caller, HttpContext http) =>
+            RequestsAsync(http, page => caller.Graph.GetReceivedConnectionRequestsAsync(page.Offset, page.Limit)));
+        connection.MapGet("/connection/requests_sent/", (Caller caller, HttpContext http) =>
+            RequestsAsync(http, page => caller.Graph.GetSentConnectionRequestsAsync(page.Offset, page.Limit)));
+    }
+
+    private static async Task<Results<Ok<PageAnswer<ConnectionRequestItem>>, ProblemHttpResult>> RequestsAsync(
+        HttpContext http, Func<PageRequest, Task<ConnectionRequestPage>> list)
+    {
+        var (page, problem) = PageRequest.From(http.Request, allowMutual: false);
+        if (page is null)
+        {
+            return problem!;
         }
+
+        var requests = await list(page);
+        return TypedResults.Ok(new PageAnswer<ConnectionRequestItem>(
+            requests.TotalCount,
+            page.NextLink(http.Request, requests.TotalCount),
+            page.PreviousLink(http.Request),
+            [.. requests.Requests.Select(ConnectionRequestItem.From)]));
     }
 
     private static void MapAction(RouteGroupBuilder group, string pattern, ConnectionAction action) =>
-        group.MapPost(pattern, (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await Caller(http, grains).ActOnConnectionAsync(target, action);
-                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(written.Status));
-            }));
-
-    private static IResult StatusResult(ConnectionStatus status) =>
-        Results.Json(new { connection_status = ConnectionStatusNames.ToApiValue(status) });
-
-    private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
-        grains.UserGraph(http.User.GetUserId());
+        group.MapPost(pattern, async Task<Ok<ConnectionStatusAnswer>> (UserId id, Caller caller, HttpContext http) =>
+        {
+            var written = await caller.Graph.ActOnConnectionAsync(id.Value, action);
+            return MirrorPendingHeader.With(http, written.MirrorPending, TypedResults.Ok(ConnectionStatusAnswer.Of(written.Status)));
+        });
 }

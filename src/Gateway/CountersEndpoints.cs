@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -8,17 +9,11 @@ namespace UserGraph.Gateway;
 internal static class CountersEndpoints
 {
     public static void Map(RouteGroupBuilder user) =>
-        user.MapGet("/{id}/counters/", (string id, IGrainFactory grains, IOptions<CommunityOptions> community) =>
-            TargetUser.With(id, async userId =>
-            {
-                var counters = await grains.UserGraph(userId).GetCountersAsync();
-                return community.Value.Mode == CommunityMode.Follow
-                    ? Results.Json(new { followers = counters.Followers, followings = counters.Followings })
-                    : Results.Json(new
-                    {
-                        connections = counters.Connections,
-                        connection_requests_sent = counters.ConnectionRequestsSent,
-                        connection_requests_received = counters.ConnectionRequestsReceived,
-                    });
-            }));
+        user.MapGet("/{id}/counters/", async Task<Results<Ok<FollowCountersAnswer>, Ok<ConnectionCountersAnswer>>> (UserId id, IGrainFactory grains, IOptions<CommunityOptions> community) =>
+        {
+            var counters = await grains.UserGraph(id.Value).GetCountersAsync();
+            return community.Value.Mode == CommunityMode.Follow
+                ? TypedResults.Ok(new FollowCountersAnswer(counters.Followers, counters.Followings))
+                : TypedResults.Ok(new ConnectionCountersAnswer(counters.Connections, counters.ConnectionRequestsSent, counters.ConnectionRequestsReceived));
+        });
 }

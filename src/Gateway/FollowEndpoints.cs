@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UserGraph.Grains.Interfaces;
 
@@ -11,57 +12,43 @@ internal static class FollowEndpoints
     public static void Map(RouteGroupBuilder user)
     {
         var follow = user.MapGroup("").AddEndpointFilter(new RequireModeFilter(CommunityMode.Follow));
-        follow.MapPost("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Toggle);
-                return MirrorPendingHeader.With(http, written.MirrorPending, Results.NoContent());
-            }));
-        follow.MapPut("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Add);
-                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(ConnectionStatus.Followed));
-            }));
-        follow.MapDelete("/{id}/follow/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-            {
-                var written = await Caller(http, grains).ChangeFollowAsync(target, EdgeChange.Remove);
-                return MirrorPendingHeader.With(http, written.MirrorPending, StatusResult(ConnectionStatus.None));
-            }));
-        follow.MapGet("/{id}/is_followed/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-                Results.Json(new { is_followed = await Caller(http, grains).IsFollowingAsync(target) })));
-        follow.MapGet("/{id}/is_follower/", (string id, HttpContext http, IGrainFactory grains) =>
-            TargetUser.With(id, async target =>
-                Results.Json(new { is_follower = await Caller(http, grains).IsFollowedByAsync(target) })));
-        follow.MapGet("/{id}/followers/", (string id, HttpContext http, IGrainFactory grains) =>
-            ListAsync(id, http, grains, allowMutual: true, (userId, page) => grains.UserGraph(userId).GetFollowersAsync(page.Mutual, page.Offset, page.Limit)));
-        follow.MapGet("/{id}/followings/", (string id, HttpContext http, IGrainFactory grains) =>
-            ListAsync(id, http, grains, allowMutual: true, (userId, page) => grains.UserGraph(userId).GetFollowingsAsync(page.Mutual, page.Offset, page.Limit)));
-        follow.MapGet("/{id}/followers_you_know/", (string id, HttpContext http, IGrainFactory grains) =>
-                ListAsync(id, http, grains, allowMutual: false, (userId, page) => Caller(http, grains).GetFollowersYouKnowAsync(userId, page.Offset, page.Limit)))
-            .Produces<UserListResult>()
+        follow.MapPost("/{id}/follow/", async Task<NoContent> (UserId id, Caller caller, HttpContext http) =>
+        {
+            var written = await caller.Graph.ChangeFollowAsync(id.Value, EdgeChange.Toggle);
+            return MirrorPendingHeader.With(http, written.MirrorPending, TypedResults.NoContent());
+        });
+        follow.MapPut("/{id}/follow/", (UserId id, Caller caller, HttpContext http) =>
+            WriteAsync(id, caller, http, EdgeChange.Add, ConnectionStatus.Followed));
+        follow.MapDelete("/{id}/follow/", (UserId id, Caller caller, HttpContext http) =>
+            WriteAsync(id, caller, http, EdgeChange.Remove, ConnectionStatus.None));
+        follow.MapGet("/{id}/is_followed/", async Task<Ok<FollowedAnswer>> (UserId id, Caller caller) =>
+            TypedResults.Ok(new FollowedAnswer(await caller.Graph.IsFollowingAsync(id.Value))));
+        follow.MapGet("/{id}/is_follower/", async Task<Ok<FollowerAnswer>> (UserId id, Caller caller) =>
+            TypedResults.Ok(new FollowerAnswer(await caller.Graph.IsFollowedByAsync(id.Value))));
+        follow.MapGet("/{id}/followers/", (UserId id, Caller caller, HttpContext http, IGrainFactory grains) =>
+            ListAsync(caller, http, grains, allowMutual: true, page => grains.UserGraph(id.Value).GetFollowersAsync(page.Mutual, page.Offset, page.Limit)));
+        follow.MapGet("/{id}/followings/", (UserId id, Caller caller, HttpContext http, IGrainFactory grains) =>
+            ListAsync(caller, http, grains, allowMutual: true, page => grains.UserGraph(id.Value).GetFollowingsAsync(page.Mutual, page.Offset, page.Limit)));
+        follow.MapGet("/{id}/followers_you_know/", (UserId id, Caller caller, HttpContext http, IGrainFactory grains) =>
+                ListAsync(caller, http, grains, allowMutual: false, page => caller.Graph.GetFollowersYouKnowAsync(id.Value, page.Offset, page.Limit)))
             .WithDescription("The users the caller follows who follow {id}, by id, paginated like followers, with the exact count. Costs the smaller of the caller's followings and {id}'s followers.");
     }
 
-    private static IResult StatusResult(ConnectionStatus status) =>
-        Results.Json(new { connection_status = ConnectionStatusNames.ToApiValue(status) });
+    private static async Task<Ok<ConnectionStatusAnswer>> WriteAsync(UserId id, Caller caller, HttpContext http, EdgeChange change, ConnectionStatus after)
+    {
+        var written = await caller.Graph.ChangeFollowAsync(id.Value, change);
+        return MirrorPendingHeader.With(http, written.MirrorPending, TypedResults.Ok(ConnectionStatusAnswer.Of(after)));
+    }
 
-    private static Task<IResult> ListAsync(
-        string id, HttpContext http, IGrainFactory grains, bool allowMutual, Func<long, PageRequest, Task<UserIdPage>> list) =>
-        TargetUser.With(id, async userId =>
+    private static async Task<Results<Ok<PageAnswer<UserItem>>, ProblemHttpResult>> ListAsync(
+        Caller caller, HttpContext http, IGrainFactory grains, bool allowMutual, Func<PageRequest, Task<UserIdPage>> list)
+    {
+        var (page, problem) = PageRequest.From(http.Request, allowMutual);
+        if (page is null)
         {
-            var (page, problem) = PageRequest.From(http.Request, allowMutual);
-            if (page is null)
-            {
-                return problem!;
-            }
+            return problem!;
+        }
 
-            var ids = await list(userId, page);
-            return Results.Json(await UserItems.PageAsync(grains, http.Request, http.User.GetUserId(), page, ids));
-        });
-
-    private static IUserGraphGrain Caller(HttpContext http, IGrainFactory grains) =>
-        grains.UserGraph(http.User.GetUserId());
+        return TypedResults.Ok(await UserItems.PageAsync(grains, http.Request, caller.Id, page, await list(page)));
+    }
 }

@@ -54,7 +54,7 @@ public static class GatewayHostingExtensions
                 | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             logging.CombineLogs = true;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = RouteUserIdProblem.Describe);
         services.AddExceptionHandler<GraphExceptionHandler>();
         services.AddGatewayProtection();
         services.AddGraphOpenApi();

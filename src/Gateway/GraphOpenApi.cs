@@ -10,7 +10,19 @@ internal static class GraphOpenApi
     private const string Bearer = "Bearer";
 
     public static IServiceCollection AddGraphOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer((operation, context, _) =>
+        {
+            // A route's {id} binds through UserId.TryParse, which the generator can only call a string.
+            foreach (var description in context.Description.ParameterDescriptions.Where(description => description.Type == typeof(UserId)))
+            {
+                if (operation.Parameters?.FirstOrDefault(parameter => parameter.Name == description.Name) is OpenApiParameter parameter)
+                {
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" };
+                }
+            }
+
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "User graph service (SelfCommunity v2 user-graph API)";
             document.Info.Description =

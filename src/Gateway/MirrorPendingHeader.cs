@@ -15,7 +15,8 @@ internal static class MirrorPendingHeader
     public const string Pending = "pending";
 
     /// <summary>Sets the header when <paramref name="mirrorPending"/>, and passes the result through.</summary>
-    public static IResult With(HttpContext http, bool mirrorPending, IResult result)
+    public static TResult With<TResult>(HttpContext http, bool mirrorPending, TResult result)
+        where TResult : IResult
     {
         if (mirrorPending)
         {

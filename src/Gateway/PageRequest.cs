@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using UserGraph.Grains.Interfaces;
@@ -16,7 +17,7 @@ public sealed record PageRequest(int Offset, int Limit, MutualFilter Mutual)
     public const int MaxLimit = 100;
 
     /// <returns>The request, or a 400 problem naming the parameter that is wrong.</returns>
-    public static (PageRequest? Page, IResult? Problem) From(HttpRequest request, bool allowMutual)
+    public static (PageRequest? Page, ProblemHttpResult? Problem) From(HttpRequest request, bool allowMutual)
     {
         var query = request.Query;
         if (!TryReadInt(query, "limit", DefaultLimit, out var limit) || limit < 1)

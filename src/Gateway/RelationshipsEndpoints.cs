@@ -17,12 +17,12 @@ internal static class RelationshipsEndpoints
 
     public static void Map(RouteGroupBuilder user)
     {
-        user.MapGet("/relationships/", (HttpContext http, IGrainFactory grains) =>
-                AnswerAsync(http, grains, IdListRequests.FromQuery(http, MaxIds), StatusCodes.Status304NotModified))
+        user.MapGet("/relationships/", (HttpContext http, Caller caller) =>
+                AnswerAsync(http, caller, IdListRequests.FromQuery(http, MaxIds), StatusCodes.Status304NotModified))
             .Produces<RelationshipsAnswer>()
             .WithDescription($"Every flag between the caller and each of up to {MaxIds} users (?users=1,7,9), in request order, from one consistent view. Strong ETag as for statuses; If-None-Match answers 304.");
-        user.MapPost("/relationships/", async (HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
-                await AnswerAsync(http, grains, await IdListRequests.FromBodyAsync(http, options.Value, MaxIds), StatusCodes.Status412PreconditionFailed))
+        user.MapPost("/relationships/", async (HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
+                await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, MaxIds), StatusCodes.Status412PreconditionFailed))
             .Produces<RelationshipsAnswer>()
             .WithDescription($"The relationships query with the statuses body ({{\"users\": [1, 7]}}); a matching If-None-Match answers 412.");
         user.MapPost("/relationships/among/", AmongAsync)
@@ -33,19 +33,19 @@ internal static class RelationshipsEndpoints
                 + "blocks and hides are private to the two users involved and shown only on pairs that include the caller.");
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, IGrainFactory grains, StatusesRequest request, int notModifiedStatus)
+    private static async Task<IResult> AnswerAsync(HttpContext http, Caller caller, StatusesRequest request, int notModifiedStatus)
     {
         if (!request.IsValid)
         {
             return ApiProblems.From(request);
         }
 
-        var snapshot = await grains.UserGraph(http.User.GetUserId()).GetRelationshipsSnapshotAsync(request.UserIds);
+        var snapshot = await caller.Graph.GetRelationshipsSnapshotAsync(request.UserIds);
         return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
             ?? Results.Json(new RelationshipsAnswer([.. snapshot.Relationships.Select(RelationshipItem.From)]));
     }
 
-    private static async Task<IResult> AmongAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options)
+    private static async Task<IResult> AmongAsync(HttpContext http, Caller caller, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
         var request = await IdListRequests.FromBodyAsync(http, options.Value, IRoomGraphGrain.MaxMembers);
         if (!request.IsValid)
@@ -53,13 +53,12 @@ internal static class RelationshipsEndpoints
             return ApiProblems.From(request);
         }
 
-        var callerId = http.User.GetUserId();
-        if (!request.UserIds.Contains(callerId))
+        if (!request.UserIds.Contains(caller.Id))
         {
             return ApiProblems.Forbidden("The caller must be one of the users: a room's relations are for its members.");
         }
 
         var room = await grains.GetGrain<IRoomGraphGrain>(0).AmongAsync(request.UserIds);
-        return Results.Json(RoomDisclosure.For(callerId, room));
+        return Results.Json(RoomDisclosure.For(caller.Id, room));
     }
 }

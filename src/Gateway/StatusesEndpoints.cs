@@ -14,24 +14,24 @@ internal static class StatusesEndpoints
 {
     public static void Map(RouteGroupBuilder user)
     {
-        user.MapPost("/connection/statuses/", PostAsync);
-        user.MapGet("/connection/statuses/", GetAsync);
+        user.MapPost("/connection/statuses/", PostAsync).Produces<StatusesAnswer>();
+        user.MapGet("/connection/statuses/", GetAsync).Produces<StatusesAnswer>();
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
-        await AnswerAsync(http, grains, await IdListRequests.FromBodyAsync(http, options.Value, options.Value.MaxStatusIds), StatusCodes.Status412PreconditionFailed);
+    private static async Task<IResult> PostAsync(HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
+        await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, options.Value.MaxStatusIds), StatusCodes.Status412PreconditionFailed);
 
-    private static Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, IOptions<GatewayOptions> options) =>
-        AnswerAsync(http, grains, IdListRequests.FromQuery(http, options.Value.MaxStatusIds), StatusCodes.Status304NotModified);
+    private static Task<IResult> GetAsync(HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
+        AnswerAsync(http, caller, IdListRequests.FromQuery(http, options.Value.MaxStatusIds), StatusCodes.Status304NotModified);
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, IGrainFactory grains, StatusesRequest request, int notModifiedStatus)
+    private static async Task<IResult> AnswerAsync(HttpContext http, Caller caller, StatusesRequest request, int notModifiedStatus)
     {
         if (!request.IsValid)
         {
             return ApiProblems.From(request);
         }
 
-        var snapshot = await grains.UserGraph(http.User.GetUserId()).GetStatusesAsync(request.UserIds);
+        var snapshot = await caller.Graph.GetStatusesAsync(request.UserIds);
         return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
             ?? new StatusesResult(request.UserIds, snapshot.Statuses);
     }

@@ -13,7 +13,7 @@ public static class UserGraphEndpoints
 {
     public static IEndpointRouteBuilder MapUserGraphApi(this IEndpointRouteBuilder endpoints)
     {
-        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization();
+        var user = endpoints.MapGroup("/api/v2/user").RequireAuthorization().ProducesGatewayProblems();
         // Statuses reads and limits its own body, and is the hottest path: no filter pipeline there.
         StatusesEndpoints.Map(user);
         RelationshipsEndpoints.Map(user);

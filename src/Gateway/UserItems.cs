@@ -30,7 +30,7 @@ internal static class UserItems
         return items;
     }
 
-    public static async Task<UserListResult> PageAsync(
+    public static async Task<PageAnswer<UserItem>> PageAsync(
         IGrainFactory grains, HttpRequest request, long callerId, PageRequest page, UserIdPage ids) =>
         new(
             ids.TotalCount,

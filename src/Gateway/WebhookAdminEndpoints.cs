@@ -15,7 +15,7 @@ internal static class WebhookAdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var webhooks = endpoints.MapGroup("/admin/webhooks").RequireAuthorization(GraphAdminPolicy.Name);
+        var webhooks = endpoints.MapGroup("/admin/webhooks").RequireAuthorization(GraphAdminPolicy.Name).ProducesGatewayProblems();
         webhooks.MapPost("", CreateAsync)
             .Produces<WebhookCreatedAnswer>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
