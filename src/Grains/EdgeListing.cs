@@ -8,7 +8,7 @@ namespace UserGraph.Grains;
 /// </summary>
 public static class EdgeListing
 {
-    public static UserIdPage Page(FollowSet list, FollowSet mutualWith, MutualFilter filter, int offset, int limit)
+    public static UserIdPage Page(UserIdSet list, UserIdSet mutualWith, MutualFilter filter, int offset, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
@@ -55,7 +55,7 @@ public static class EdgeListing
     }
 
     private static void Collect(
-        ReadOnlySpan<long> ids, FollowSet mutualWith, bool wantMutual, int offset, int limit, List<long> page, ref int skipped)
+        ReadOnlySpan<long> ids, UserIdSet mutualWith, bool wantMutual, int offset, int limit, List<long> page, ref int skipped)
     {
         foreach (var id in ids)
         {

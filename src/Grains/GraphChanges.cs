@@ -61,7 +61,7 @@ public static class GraphChanges
     public static IReadOnlyList<GraphChange> AtPositions(IReadOnlyList<GraphChange> changes, long[] positions) =>
         positions.Length != changes.Count ? changes : [.. changes.Select((change, i) => change with { Position = positions[i] })];
 
-    private static bool Flipped(FollowSet before, FollowSet after, long id, out bool present)
+    private static bool Flipped(UserIdSet before, UserIdSet after, long id, out bool present)
     {
         present = after.Contains(id);
         return !ReferenceEquals(before, after) && before.Contains(id) != present;

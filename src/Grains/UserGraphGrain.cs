@@ -321,7 +321,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     Task IMirrorChannel.AcknowledgeAsync(long sequence) => _persistence.AcknowledgeMirrorsAsync(sequence);
 
     private async Task<EdgeWriteResult> ChangeEdgeAsync(
-        long userId, string verb, EdgeChange change, Func<UserGraphView, FollowSet> edges, Func<UserGraphView, bool, UserGraphView> with)
+        long userId, string verb, EdgeChange change, Func<UserGraphView, UserIdSet> edges, Func<UserGraphView, bool, UserGraphView> with)
     {
         EdgeRules.EnsureValidTarget(UserId, userId, verb);
         var present = false;

@@ -75,15 +75,15 @@ public sealed class UserGraphState
 
     public UserGraphView ToView(long ownerId) => new(
         ownerId,
-        FollowSet.FromSorted(Followings),
-        FollowSet.FromSorted(Followers),
-        FollowSet.FromSorted(Hidden),
-        FollowSet.FromSorted(HiddenBy),
+        UserIdSet.FromSorted(Followings),
+        UserIdSet.FromSorted(Followers),
+        UserIdSet.FromSorted(Hidden),
+        UserIdSet.FromSorted(HiddenBy),
         ConnectionBook.FromStorage(Connections),
         Version)
     {
-        Blocking = FollowSet.FromSorted(Blocking),
-        BlockedBy = FollowSet.FromSorted(BlockedBy),
+        Blocking = UserIdSet.FromSorted(Blocking),
+        BlockedBy = UserIdSet.FromSorted(BlockedBy),
     };
 
     public MirrorOutbox ToOutbox() => MirrorOutbox.FromStorage(PendingMirrors);

@@ -21,10 +21,10 @@ namespace UserGraph.Grains;
 /// </remarks>
 public sealed record UserGraphView(
     long OwnerId,
-    FollowSet Followings,
-    FollowSet Followers,
-    FollowSet Hidden,
-    FollowSet HiddenBy,
+    UserIdSet Followings,
+    UserIdSet Followers,
+    UserIdSet Hidden,
+    UserIdSet HiddenBy,
     ConnectionBook Connections,
     long Version)
 {
@@ -33,13 +33,13 @@ public sealed record UserGraphView(
     private const int StackIds = 256;
 
     public static UserGraphView Empty(long ownerId) =>
-        new(ownerId, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, FollowSet.Empty, ConnectionBook.Empty, 0);
+        new(ownerId, UserIdSet.Empty, UserIdSet.Empty, UserIdSet.Empty, UserIdSet.Empty, ConnectionBook.Empty, 0);
 
     /// <summary>Ids this user blocks (owned).</summary>
-    public FollowSet Blocking { get; init; } = FollowSet.Empty;
+    public UserIdSet Blocking { get; init; } = UserIdSet.Empty;
 
     /// <summary>Ids that block this user (mirrored from their owners).</summary>
-    public FollowSet BlockedBy { get; init; } = FollowSet.Empty;
+    public UserIdSet BlockedBy { get; init; } = UserIdSet.Empty;
 
     /// <summary>Whether either of this user and <paramref name="userId"/> blocks the other.</summary>
     public bool IsBlockedEitherWay(long userId) => Blocking.Contains(userId) || BlockedBy.Contains(userId);
@@ -227,12 +227,12 @@ public sealed record UserGraphView(
         EdgeListing.Page(Followings, Followers, filter, offset, limit);
 
     public UserIdPage HiddenPage(int offset, int limit) =>
-        EdgeListing.Page(Hidden, FollowSet.Empty, MutualFilter.Any, offset, limit);
+        EdgeListing.Page(Hidden, UserIdSet.Empty, MutualFilter.Any, offset, limit);
 
     public UserIdPage BlockingPage(int offset, int limit) =>
-        EdgeListing.Page(Blocking, FollowSet.Empty, MutualFilter.Any, offset, limit);
+        EdgeListing.Page(Blocking, UserIdSet.Empty, MutualFilter.Any, offset, limit);
 
-    private static EdgeKinds Kinds(FollowSet follows, FollowSet hides, FollowSet blocks, long peerId) =>
+    private static EdgeKinds Kinds(UserIdSet follows, UserIdSet hides, UserIdSet blocks, long peerId) =>
         (follows.Contains(peerId) ? EdgeKinds.Follows : EdgeKinds.None)
         | (hides.Contains(peerId) ? EdgeKinds.Hides : EdgeKinds.None)
         | (blocks.Contains(peerId) ? EdgeKinds.Blocks : EdgeKinds.None);

@@ -3,7 +3,8 @@ using System.Buffers;
 namespace UserGraph.Grains;
 
 /// <summary>
-/// A set of user ids (followings, followers, hidden…): immutable, sorted, duplicate-free.
+/// A set of user ids, one per kind of edge (followings, followers, hidden, blocked…): immutable,
+/// sorted, duplicate-free.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,9 +23,9 @@ namespace UserGraph.Grains;
 /// average in bench/Micro, instead of copying 4-8 MB).
 /// </para>
 /// </remarks>
-public sealed class FollowSet
+public sealed class UserIdSet
 {
-    public static readonly FollowSet Empty = new(SortedIds.Of([]), null);
+    public static readonly UserIdSet Empty = new(SortedIds.Of([]), null);
 
     /// <summary>Sets smaller than this are copied whole on every change; the overlay only pays off above it.</summary>
     internal const int OverlayThreshold = 4096;
@@ -35,7 +36,7 @@ public sealed class FollowSet
     // user's sets then cost one small object and their array.
     private readonly Overlay? _overlay;
 
-    private FollowSet(SortedIds sortedBase, Overlay? overlay)
+    private UserIdSet(SortedIds sortedBase, Overlay? overlay)
     {
         _base = sortedBase;
         _overlay = overlay is { Added.Length: 0, Removed.Length: 0 } ? null : overlay;
@@ -54,7 +55,7 @@ public sealed class FollowSet
     /// Wraps ids as loaded from storage. They are checked rather than trusted, because a set
     /// that is not strictly ascending would silently answer lookups wrongly.
     /// </summary>
-    public static FollowSet FromSorted(long[]? sortedIds)
+    public static UserIdSet FromSorted(long[]? sortedIds)
     {
         if (sortedIds is null || sortedIds.Length == 0)
         {
@@ -69,7 +70,7 @@ public sealed class FollowSet
             }
         }
 
-        return new FollowSet(SortedIds.Of(sortedIds), null);
+        return new UserIdSet(SortedIds.Of(sortedIds), null);
     }
 
     public bool Contains(long id) =>
@@ -132,7 +133,7 @@ public sealed class FollowSet
     }
 
     /// <summary>The set with <paramref name="id"/> added, or this set when it is already there.</summary>
-    public FollowSet With(long id)
+    public UserIdSet With(long id)
     {
         if (Contains(id))
         {
@@ -141,7 +142,7 @@ public sealed class FollowSet
 
         if (_base.Length < OverlayThreshold)
         {
-            return new FollowSet(SortedIds.Of(Insert(Merged(), id)), null);
+            return new UserIdSet(SortedIds.Of(Insert(Merged(), id)), null);
         }
 
         var removedAt = Array.BinarySearch(RemovedIds, id);
@@ -151,7 +152,7 @@ public sealed class FollowSet
     }
 
     /// <summary>The set without <paramref name="id"/>, or this set when it is not there.</summary>
-    public FollowSet Without(long id)
+    public UserIdSet Without(long id)
     {
         if (!Contains(id))
         {
@@ -166,7 +167,7 @@ public sealed class FollowSet
         if (_base.Length < OverlayThreshold)
         {
             var ids = Merged();
-            return new FollowSet(SortedIds.Of(RemoveAt(ids, Array.BinarySearch(ids, id))), null);
+            return new UserIdSet(SortedIds.Of(RemoveAt(ids, Array.BinarySearch(ids, id))), null);
         }
 
         var addedAt = Array.BinarySearch(AddedIds, id);
@@ -176,15 +177,15 @@ public sealed class FollowSet
     }
 
     /// <summary>The set with <paramref name="id"/> present or absent as asked; this set when it already is.</summary>
-    public FollowSet With(long id, bool present) => present ? With(id) : Without(id);
+    public UserIdSet With(long id, bool present) => present ? With(id) : Without(id);
 
     /// <summary>The ids to persist, in ascending order.</summary>
     internal long[] ToStorage() => Merged();
 
-    private FollowSet Overlaid(long[] added, long[] removed)
+    private UserIdSet Overlaid(long[] added, long[] removed)
     {
-        var next = new FollowSet(_base, new Overlay(added, removed));
-        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new FollowSet(SortedIds.Of(next.Merged()), null) : next;
+        var next = new UserIdSet(_base, new Overlay(added, removed));
+        return added.Length + removed.Length > Math.Sqrt(_base.Length) ? new UserIdSet(SortedIds.Of(next.Merged()), null) : next;
     }
 
     /// <summary>

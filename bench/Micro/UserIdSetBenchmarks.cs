@@ -8,9 +8,9 @@ namespace UserGraph.Bench.Micro;
 /// 3,000 new followers (which includes the overlay folds a single change does not show), by set size.
 /// </summary>
 [MemoryDiagnoser]
-public class FollowSetBenchmarks
+public class UserIdSetBenchmarks
 {
-    private FollowSet _set = FollowSet.Empty;
+    private UserIdSet _set = UserIdSet.Empty;
     // Many batches, one per call: a single batch repeated lets the branch predictor learn the
     // search's every step, which no real caller's ids allow (it made a branchy search look fast).
     private long[][] _batches = [];
@@ -29,7 +29,7 @@ public class FollowSetBenchmarks
     {
         var random = new Random(42);
         var ids = Enumerable.Range(0, Size).Select(i => (long)i * 2 + 2).ToArray();
-        _set = FollowSet.FromSorted(ids);
+        _set = UserIdSet.FromSorted(ids);
         _sortedInts = ids.Select(id => (int)id).ToArray();
         _batches = Enumerable.Range(0, QueryBatches)
             .Select(_ => Enumerable.Range(0, 100)
@@ -77,13 +77,13 @@ public class FollowSetBenchmarks
     private long[] NextBatch() => _batches[_nextBatch++ & (QueryBatches - 1)];
 
     [Benchmark]
-    public FollowSet Add() => _set.With(_absent);
+    public UserIdSet Add() => _set.With(_absent);
 
     [Benchmark]
-    public FollowSet Remove() => _set.Without(_present);
+    public UserIdSet Remove() => _set.Without(_present);
 
     [Benchmark(OperationsPerInvoke = 3000)]
-    public FollowSet Add3000()
+    public UserIdSet Add3000()
     {
         var set = _set;
         for (var i = 0; i < 3000; i++)

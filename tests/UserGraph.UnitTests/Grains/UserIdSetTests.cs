@@ -3,12 +3,12 @@ using UserGraph.Grains;
 
 namespace UserGraph.UnitTests.Grains;
 
-public class FollowSetTests
+public class UserIdSetTests
 {
     [Fact]
     public void With_keeps_ids_sorted_and_distinct()
     {
-        var set = FollowSet.Empty.With(9).With(1).With(5).With(5).With(12);
+        var set = UserIdSet.Empty.With(9).With(1).With(5).With(5).With(12);
 
         Assert.Equal([1L, 5, 9, 12], set.Ids.ToArray());
         Assert.Equal(4, set.Count);
@@ -17,7 +17,7 @@ public class FollowSetTests
     [Fact]
     public void With_an_existing_id_returns_the_same_instance()
     {
-        var set = FollowSet.Empty.With(3);
+        var set = UserIdSet.Empty.With(3);
 
         Assert.Same(set, set.With(3));
     }
@@ -25,20 +25,20 @@ public class FollowSetTests
     [Fact]
     public void Without_removes_only_the_given_id()
     {
-        var set = FollowSet.Empty.With(1).With(2).With(3);
+        var set = UserIdSet.Empty.With(1).With(2).With(3);
 
         var smaller = set.Without(2);
 
         Assert.Equal([1L, 3], smaller.Ids.ToArray());
         Assert.Equal([1L, 2, 3], set.Ids.ToArray());
         Assert.Same(smaller, smaller.Without(2));
-        Assert.Same(FollowSet.Empty, FollowSet.Empty.With(4).Without(4));
+        Assert.Same(UserIdSet.Empty, UserIdSet.Empty.With(4).Without(4));
     }
 
     [Fact]
     public void Contains_answers_for_members_and_non_members()
     {
-        var set = FollowSet.Empty;
+        var set = UserIdSet.Empty;
         for (long id = 2; id <= 2000; id += 2)
         {
             set = set.With(id);
@@ -56,17 +56,17 @@ public class FollowSetTests
     [Fact]
     public void FromSorted_refuses_unsorted_or_duplicate_storage()
     {
-        Assert.Throws<InvalidDataException>(() => FollowSet.FromSorted([3, 1]));
-        Assert.Throws<InvalidDataException>(() => FollowSet.FromSorted([1, 1]));
-        Assert.Same(FollowSet.Empty, FollowSet.FromSorted(null));
-        Assert.Equal([1L, 7], FollowSet.FromSorted([1, 7]).Ids.ToArray());
+        Assert.Throws<InvalidDataException>(() => UserIdSet.FromSorted([3, 1]));
+        Assert.Throws<InvalidDataException>(() => UserIdSet.FromSorted([1, 1]));
+        Assert.Same(UserIdSet.Empty, UserIdSet.FromSorted(null));
+        Assert.Equal([1L, 7], UserIdSet.FromSorted([1, 7]).Ids.ToArray());
     }
 
     [Fact]
     public void Ids_beyond_32_bits_widen_the_set_and_keep_their_order()
     {
         var big = (long)int.MaxValue + 10;
-        var set = FollowSet.FromSorted([1, 2, 3]).With(big).With(int.MaxValue).Without(2);
+        var set = UserIdSet.FromSorted([1, 2, 3]).With(big).With(int.MaxValue).Without(2);
 
         Assert.Equal([1L, 3, int.MaxValue, big], set.Ids.ToArray());
         Assert.True(set.Contains(big));
@@ -75,14 +75,14 @@ public class FollowSetTests
         var contained = new bool[6];
         set.ContainsEach([big, 3, -1, big - (1L << 32), int.MaxValue, 2], contained);
         Assert.Equal([true, true, false, false, true, false], contained);
-        FollowSet.FromSorted([0, 2]).ContainsEach([2 + (1L << 32), -1, 0, long.MinValue, 2], contained);
+        UserIdSet.FromSorted([0, 2]).ContainsEach([2 + (1L << 32), -1, 0, long.MinValue, 2], contained);
         Assert.Equal([false, false, true, false, true], contained[..5]);
-        Assert.False(FollowSet.FromSorted([1, 2]).Contains(2 + (1L << 32)));
+        Assert.False(UserIdSet.FromSorted([1, 2]).Contains(2 + (1L << 32)));
     }
 
     [Theory]
     [InlineData(100)]
-    [InlineData(FollowSet.OverlayThreshold + 500)]
+    [InlineData(UserIdSet.OverlayThreshold + 500)]
     [InlineData(40_000)]
     public void Random_changes_give_the_same_answers_as_a_reference_set(int size)
     {
@@ -93,8 +93,8 @@ public class FollowSetTests
             reference.Add(random.Next(1, size * 4));
         }
 
-        var set = FollowSet.FromSorted([.. reference]);
-        var earlier = new List<(FollowSet Set, long[] Ids)>();
+        var set = UserIdSet.FromSorted([.. reference]);
+        var earlier = new List<(UserIdSet Set, long[] Ids)>();
         for (var step = 0; step < 3000; step++)
         {
             var id = random.Next(1, size * 4);
@@ -135,7 +135,7 @@ public class FollowSetTests
         Gen.Select(Gen.Long[1, 9000].Array[0, 6000], Gen.Long[1, 9000].Array[0, 3000], Gen.Long[1, 9000].Array[0, 20], Gen.Bool, Gen.Int[0, 40], Gen.Int[0, 40])
             .Sample((members, given, changes, sorted, offset, limit) =>
         {
-            var set = FollowSet.FromSorted([.. members.Distinct().Order()]);
+            var set = UserIdSet.FromSorted([.. members.Distinct().Order()]);
             var reference = members.ToHashSet();
             foreach (var id in changes)
             {
