@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace UserGraph.Gateway;
 
 /// <summary>The problem answers for input the gateway refuses before reaching a grain.</summary>

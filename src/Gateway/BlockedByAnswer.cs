@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"is_blocked_by": bool}</c>: Whether the user blocks the caller.</summary>

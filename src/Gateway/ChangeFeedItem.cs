@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>One change of the caller's graph in the change feed.</summary>

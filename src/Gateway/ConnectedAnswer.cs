@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"is_connection": bool}</c>: whether the caller and the user are connected.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary>One connection request in a list, as SelfCommunity shapes it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"connection_status": ...}</c>: the caller's status toward a user after a write, or on asking.</summary>

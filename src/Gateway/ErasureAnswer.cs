@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary>What erasing a user changed: how many other users' graphs lost an edge to them.</summary>

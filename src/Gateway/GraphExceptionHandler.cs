@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 

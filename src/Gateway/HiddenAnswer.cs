@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"is_hidden": bool}</c>: Whether the caller hides the user.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"is_hidden_by": bool}</c>: Whether the user hides the caller.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary>A paginated list answer: <c>{"count", "next", "previous", "results"}</c> (limit-offset, see <see cref="PageRequest"/>).</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>One item of the relationships answer: every flag between the caller and one user.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"relationships": [...]}</c>, one item per requested id in request order.</summary>

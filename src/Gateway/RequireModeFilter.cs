@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace UserGraph.Gateway;
 
 /// <summary>Answers 403, naming the required mode, for endpoints of the other community mode.</summary>

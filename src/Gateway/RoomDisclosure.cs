@@ -1,5 +1,3 @@
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 

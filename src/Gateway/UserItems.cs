@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>Turns a page of ids into list items: statuses from the caller's grain, counters from each user's.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary><c>{"id": ...}</c>: a user named inside another answer.</summary>

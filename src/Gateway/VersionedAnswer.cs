@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace UserGraph.Gateway;
 
 /// <summary>

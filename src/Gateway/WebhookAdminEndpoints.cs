@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>A dead-lettered delivery in the admin list.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using UserGraph.Grains.Interfaces;
-
 namespace UserGraph.Gateway;
 
 /// <summary>A registered webhook endpoint in the admin list (its secret is never shown).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Gateway;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary>A list answer of the webhook admin endpoints.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace UserGraph.Gateway;
 
 /// <summary>Whether a webhook endpoint is paused, after pausing or resuming it.</summary>
