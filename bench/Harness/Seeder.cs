@@ -42,7 +42,7 @@ public static class Seeder
             }
         }
 
-        await using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphState).Assembly))
+        await using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphSnapshot).Assembly))
             .BuildServiceProvider();
         var serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         await using var connection = new NpgsqlConnection(connectionString);
@@ -53,7 +53,7 @@ public static class Seeder
         await using (var rows = await connection.BeginBinaryImportAsync(
             "COPY grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version) FROM STDIN (FORMAT BINARY)"))
         {
-            async Task WriteStateAsync(long userId, UserGraphState state)
+            async Task WriteStateAsync(long userId, UserGraphSnapshot state)
             {
                 await rows.StartRowAsync();
                 await rows.WriteAsync(serviceId, NpgsqlDbType.Varchar);
@@ -67,12 +67,12 @@ public static class Seeder
 
             for (var u = 1; u <= users; u++)
             {
-                await WriteStateAsync(u, new UserGraphState { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 });
+                await WriteStateAsync(u, new UserGraphSnapshot { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 });
             }
 
             for (var c = 0; c < BenchUsers.ColdCount; c++)
             {
-                await WriteStateAsync(BenchUsers.Cold(c), new UserGraphState { Followings = FollowsOf(c + 1, users, 1000), Version = 1 });
+                await WriteStateAsync(BenchUsers.Cold(c), new UserGraphSnapshot { Followings = FollowsOf(c + 1, users, 1000), Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.FollowedSizes.Length; i++)
@@ -84,17 +84,17 @@ public static class Seeder
                     followersOfCelebrity[f] = BenchUsers.SeededFollowersBase + f;
                 }
 
-                await WriteStateAsync(BenchUsers.Followed(i), new UserGraphState { Followers = followersOfCelebrity, Version = 1 });
+                await WriteStateAsync(BenchUsers.Followed(i), new UserGraphSnapshot { Followers = followersOfCelebrity, Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.KnownTargetSizes.Length; i++)
             {
-                await WriteStateAsync(BenchUsers.KnownTarget(i), new UserGraphState { Followers = BenchUsers.SeededFollowers(BenchUsers.KnownTargetSizes[i]), Version = 1 });
+                await WriteStateAsync(BenchUsers.KnownTarget(i), new UserGraphSnapshot { Followers = BenchUsers.SeededFollowers(BenchUsers.KnownTargetSizes[i]), Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.KnownCallerSizes.Length; i++)
             {
-                await WriteStateAsync(BenchUsers.KnownCaller(i), new UserGraphState { Followings = BenchUsers.KnownCallerFollowings(i), Version = 1 });
+                await WriteStateAsync(BenchUsers.KnownCaller(i), new UserGraphSnapshot { Followings = BenchUsers.KnownCallerFollowings(i), Version = 1 });
             }
 
             await rows.CompleteAsync();

@@ -11,7 +11,7 @@ namespace UserGraph.Bench.Micro;
 public class StateSerializerBenchmarks
 {
     private OrleansGrainStorageSerializer _serializer = null!;
-    private UserGraphState _state = new();
+    private UserGraphSnapshot _state = new();
     private BinaryData _stored = BinaryData.Empty;
 
     [Params(100, 10_000)]
@@ -20,10 +20,10 @@ public class StateSerializerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphState).Assembly)).BuildServiceProvider();
+        var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphSnapshot).Assembly)).BuildServiceProvider();
         _serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         var ids = Enumerable.Range(1, Edges).Select(i => (long)i * 7).ToArray();
-        _state = new UserGraphState { Followings = ids, Followers = ids, Version = 3 };
+        _state = new UserGraphSnapshot { Followings = ids, Followers = ids, Version = 3 };
         _stored = _serializer.Serialize(_state);
         Console.WriteLine($"// stored bytes for {Edges} followings + {Edges} followers: {_stored.ToMemory().Length}");
     }
@@ -32,5 +32,5 @@ public class StateSerializerBenchmarks
     public BinaryData Serialize() => _serializer.Serialize(_state);
 
     [Benchmark]
-    public UserGraphState? Deserialize() => _serializer.Deserialize<UserGraphState>(_stored);
+    public UserGraphSnapshot? Deserialize() => _serializer.Deserialize<UserGraphSnapshot>(_stored);
 }

@@ -7,8 +7,8 @@ namespace UserGraph.Grains;
 /// </summary>
 /// <remarks>
 /// A follow or a hide belongs to the user who made it (only that user acts on it): in a view,
-/// <see cref="UserGraphView.Followings"/> and <see cref="UserGraphView.Hidden"/> are owned,
-/// <see cref="UserGraphView.Followers"/> and <see cref="UserGraphView.HiddenBy"/> are mirrors.
+/// <see cref="UserGraphState.Followings"/> and <see cref="UserGraphState.Hidden"/> are owned,
+/// <see cref="UserGraphState.Followers"/> and <see cref="UserGraphState.HiddenBy"/> are mirrors.
 /// A connection belongs to both users equally, so one of them must decide every transition for
 /// the pair to end in one state: the lower id. Calls to a connection's owner then only ever go
 /// from a higher id to a lower one.

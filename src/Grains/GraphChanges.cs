@@ -5,7 +5,7 @@ namespace UserGraph.Grains;
 /// <summary>The change events one stored write produced for one other user.</summary>
 public static class GraphChanges
 {
-    public static IEnumerable<GraphChange> Between(UserGraphView before, UserGraphView after, long otherId)
+    public static IEnumerable<GraphChange> Between(UserGraphState before, UserGraphState after, long otherId)
     {
         var connection = ConnectionStateMachine.StatusFor(after.Connections.Get(otherId), after.OwnerId);
         GraphChange Change(GraphChangeKind kind) => new(after.OwnerId, otherId, kind, connection, after.Version);
@@ -54,7 +54,7 @@ public static class GraphChanges
     }
 
     /// <summary>The one change of a user's own erasure.</summary>
-    public static GraphChange Erased(UserGraphView after) =>
+    public static GraphChange Erased(UserGraphState after) =>
         new(after.OwnerId, 0, GraphChangeKind.Erased, ConnectionStatus.None, after.Version);
 
     /// <summary>The changes with the change log positions they were stored at (none when the log gave none).</summary>

@@ -24,7 +24,7 @@ namespace UserGraph.Grains;
 public sealed partial class GraphPersistence(
     long userId,
     IGraphJournal journal,
-    IPersistentState<UserGraphState> snapshot,
+    IPersistentState<UserGraphSnapshot> snapshot,
     GraphJournalOptions options,
     IGraphPersistenceOwner owner,
     ILogger logger)
@@ -42,7 +42,7 @@ public sealed partial class GraphPersistence(
     private bool _positionUnknown;
 
     /// <summary>The latest durable view.</summary>
-    public UserGraphView View { get; private set; } = UserGraphView.Empty(userId);
+    public UserGraphState View { get; private set; } = UserGraphState.Empty(userId);
 
     /// <summary>The last journal entry stored.</summary>
     public long Sequence { get; private set; }
@@ -53,7 +53,7 @@ public sealed partial class GraphPersistence(
         var stored = snapshot.State;
         var records = await journal.ReadAfterAsync(userId, stored.JournalSequence);
         // The view now holds what matters of the snapshot; the state object is only filled again to write one.
-        snapshot.State = UserGraphState.Released;
+        snapshot.State = UserGraphSnapshot.Released;
         var recovered = JournalReplay.Recover(userId, stored, records);
         View = recovered.View;
         Sequence = recovered.Sequence;
@@ -203,7 +203,7 @@ public sealed partial class GraphPersistence(
     /// </summary>
     private async Task EraseAsync(GraphWrite write)
     {
-        UserGraphView next;
+        UserGraphState next;
         try
         {
             next = write.Apply(View);
@@ -230,9 +230,9 @@ public sealed partial class GraphPersistence(
             var outbox = owner.Outbox;
             positions = await journal.AppendAsync(
                 userId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty, stored.Changes);
-            snapshot.State = UserGraphState.From(next, outbox, sequence);
+            snapshot.State = UserGraphSnapshot.From(next, outbox, sequence);
             await snapshot.WriteStateAsync();
-            snapshot.State = UserGraphState.Released;
+            snapshot.State = UserGraphSnapshot.Released;
             // The user's own erasure also removes the user's earlier changes from the change log; the
             // erasure's own entry stays, so that subscribers learn of it.
             await journal.DeleteBeforeAsync(
@@ -266,13 +266,13 @@ public sealed partial class GraphPersistence(
         }
     }
 
-    private async Task WriteSnapshotAsync(UserGraphView view, MirrorOutbox outbox, long sequence)
+    private async Task WriteSnapshotAsync(UserGraphState view, MirrorOutbox outbox, long sequence)
     {
         try
         {
-            snapshot.State = UserGraphState.From(view, outbox, sequence);
+            snapshot.State = UserGraphSnapshot.From(view, outbox, sequence);
             await snapshot.WriteStateAsync();
-            snapshot.State = UserGraphState.Released;
+            snapshot.State = UserGraphSnapshot.Released;
             _snapshotSequence = sequence;
             _entriesSinceSnapshot = (int)(Sequence - sequence);
             await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: true);

@@ -7,7 +7,7 @@ namespace UserGraph.Grains;
 /// </summary>
 /// <param name="Peers">The users whose relation to this one the change may touch.</param>
 /// <param name="Apply">Returns the next view, this one when nothing changes; may throw to refuse the write.</param>
-public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, Func<UserGraphView, UserGraphView> apply)
+public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, Func<UserGraphState, UserGraphState> apply)
 {
     private readonly TaskCompletionSource<StoredWrite> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -15,13 +15,13 @@ public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, F
 
     public IReadOnlyList<long> Peers => peers;
 
-    public Func<UserGraphView, UserGraphView> Apply => apply;
+    public Func<UserGraphState, UserGraphState> Apply => apply;
 
     public Task<StoredWrite> Stored => _stored.Task;
 
-    public static GraphWrite Owned(long peerId, Func<UserGraphView, UserGraphView> apply) => new(GraphWriteKind.Owned, [peerId], apply);
+    public static GraphWrite Owned(long peerId, Func<UserGraphState, UserGraphState> apply) => new(GraphWriteKind.Owned, [peerId], apply);
 
-    public static GraphWrite Mirror(long ownerId, Func<UserGraphView, UserGraphView> apply) => new(GraphWriteKind.Mirror, [ownerId], apply);
+    public static GraphWrite Mirror(long ownerId, Func<UserGraphState, UserGraphState> apply) => new(GraphWriteKind.Mirror, [ownerId], apply);
 
     /// <summary>Changes nothing: queued, it completes once every write before it has, storing nothing itself.</summary>
     public static GraphWrite Nothing() => new(GraphWriteKind.Mirror, [], view => view);

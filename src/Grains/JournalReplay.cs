@@ -4,7 +4,7 @@ namespace UserGraph.Grains;
 public static class JournalReplay
 {
     /// <exception cref="InvalidDataException">The entries do not follow the snapshot without a gap.</exception>
-    public static RecoveredGraph Recover(long ownerId, UserGraphState snapshot, IReadOnlyList<JournalRecord> records)
+    public static RecoveredGraph Recover(long ownerId, UserGraphSnapshot snapshot, IReadOnlyList<JournalRecord> records)
     {
         var view = snapshot.ToView(ownerId);
         var outbox = snapshot.ToOutbox();

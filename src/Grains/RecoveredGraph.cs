@@ -5,7 +5,7 @@ namespace UserGraph.Grains;
 /// <param name="EntriesSinceSnapshot">How many entries were replayed on top of the snapshot.</param>
 /// <param name="DeliveryPending">Whether storage still lists deliveries to peers as pending for this user.</param>
 public sealed record RecoveredGraph(
-    UserGraphView View,
+    UserGraphState View,
     MirrorOutbox Outbox,
     long Sequence,
     int EntriesSinceSnapshot,

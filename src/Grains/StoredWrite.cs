@@ -3,7 +3,7 @@ using UserGraph.Grains.Interfaces;
 namespace UserGraph.Grains;
 
 /// <summary>A queued write once it is durable: the view just before it and just after it.</summary>
-public sealed record StoredWrite(GraphWrite Write, UserGraphView Before, UserGraphView After)
+public sealed record StoredWrite(GraphWrite Write, UserGraphState Before, UserGraphState After)
 {
     // Read by the persistence (to mark the journal entry) and by the grain (to mark the outbox).
     private IReadOnlyList<long>? _peersToMirror;

@@ -9,7 +9,7 @@ namespace UserGraph.Grains;
 /// <summary>
 /// One user's graph: the activation, the calls, and the current view. Storing changes is
 /// <see cref="GraphPersistence"/>'s job, delivering mirrors to the other users' grains is
-/// <see cref="MirrorDelivery"/>'s, and the graph rules live in <see cref="UserGraphView"/>,
+/// <see cref="MirrorDelivery"/>'s, and the graph rules live in <see cref="UserGraphState"/>,
 /// <see cref="ConnectionStateMachine"/> and <see cref="FactOwnership"/>.
 /// </summary>
 /// <remarks>
@@ -47,7 +47,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     public UserGraphGrain(
         [PersistentState(GraphStorage.UserGraphStateName, GraphStorage.ProviderName)]
-        IPersistentState<UserGraphState> state,
+        IPersistentState<UserGraphSnapshot> state,
         IGraphJournal journal,
         IGraphChangeLog changeLog,
         IOptions<MirrorOptions> mirrorOptions,
@@ -62,7 +62,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     private long UserId => this.GetPrimaryKeyLong();
 
-    private UserGraphView View => _persistence.View;
+    private UserGraphState View => _persistence.View;
 
     MirrorOutbox IGraphPersistenceOwner.Outbox => _mirrors.Outbox;
 
@@ -284,7 +284,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
             mentioned = [.. view.MentionedUsers.Concat(_mirrors.Outbox.Pending.Select(p => p.Key)).Distinct()];
             _mirrors.Clear();
             // The version keeps rising so that no ETag handed out before the erasure matches after it.
-            return UserGraphView.Empty(UserId) with { Version = view.Version + 1 };
+            return UserGraphState.Empty(UserId) with { Version = view.Version + 1 };
         }));
         return mentioned;
     }
@@ -321,7 +321,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     Task IMirrorChannel.AcknowledgeAsync(long sequence) => _persistence.AcknowledgeMirrorsAsync(sequence);
 
     private async Task<EdgeWriteResult> ChangeEdgeAsync(
-        long userId, string verb, EdgeChange change, Func<UserGraphView, UserIdSet> edges, Func<UserGraphView, bool, UserGraphView> with)
+        long userId, string verb, EdgeChange change, Func<UserGraphState, UserIdSet> edges, Func<UserGraphState, bool, UserGraphState> with)
     {
         EdgeRules.EnsureValidTarget(UserId, userId, verb);
         var present = false;

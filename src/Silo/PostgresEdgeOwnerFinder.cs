@@ -35,7 +35,7 @@ internal sealed class PostgresEdgeOwnerFinder(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var state = serializer.Deserialize<UserGraphState>((byte[])reader.GetValue(1))
+            var state = serializer.Deserialize<UserGraphSnapshot>((byte[])reader.GetValue(1))
                 ?? throw new InvalidDataException($"Stored graph of user {reader.GetInt64(0)} is empty.");
             var ownerId = reader.GetInt64(0);
             if (Array.BinarySearch(state.Followings, userId) >= 0

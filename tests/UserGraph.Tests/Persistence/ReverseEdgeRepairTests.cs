@@ -24,7 +24,7 @@ public class ReverseEdgeRepairTests
         }
 
         // As if the target's graph came back from an old backup: a follower it never had, the real ones missing.
-        await RestoreOldSnapshotAsync(serviceId, target, new UserGraphState { Followers = [phantom], Version = 1 });
+        await RestoreOldSnapshotAsync(serviceId, target, new UserGraphSnapshot { Followers = [phantom], Version = 1 });
 
         await using var after = await GraphTestCluster.StartAsync(serviceId, silos: 1);
         var grains = after.GrainFactory;
@@ -42,7 +42,7 @@ public class ReverseEdgeRepairTests
     }
 
     /// <summary>The user's snapshot replaced and its journal gone, as a restore of an old backup leaves them.</summary>
-    private static async Task RestoreOldSnapshotAsync(string serviceId, long userId, UserGraphState state)
+    private static async Task RestoreOldSnapshotAsync(string serviceId, long userId, UserGraphSnapshot state)
     {
         await using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         var payload = services.GetRequiredService<Serializer>().SerializeToArray(state);

@@ -4,7 +4,7 @@ using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.UnitTests.Grains;
 
-/// <summary>The block rules of <see cref="UserGraphView"/>, without a cluster.</summary>
+/// <summary>The block rules of <see cref="UserGraphState"/>, without a cluster.</summary>
 public class BlockRulesTests
 {
     private const long Me = 100;
@@ -12,7 +12,7 @@ public class BlockRulesTests
     [Fact]
     public void Blocking_severs_follows_both_ways_and_the_connection_but_keeps_hides()
     {
-        var view = UserGraphView.Empty(Me)
+        var view = UserGraphState.Empty(Me)
             .WithFollowing(7, true)
             .WithHidden(7, true)
             .WithEdgesFrom(7, new PeerEdges(EdgeKinds.Follows, null))
@@ -34,7 +34,7 @@ public class BlockRulesTests
     public void A_block_arriving_as_a_mirror_drops_this_users_own_follow_and_connection()
     {
         // 7 < 100: user 7 owns the connection, and this view only holds its copy.
-        var view = UserGraphView.Empty(Me).WithFollowing(7, true).WithFollowing(300, true)
+        var view = UserGraphState.Empty(Me).WithFollowing(7, true).WithFollowing(300, true)
             .WithConnection(300, new ConnectionRecord { RequesterId = Me, RequestId = 2, Created = DateTime.UtcNow, Connected = true });
 
         var blockedBy7 = view.WithEdgesFrom(7, new PeerEdges(EdgeKinds.Blocks, null));
@@ -51,8 +51,8 @@ public class BlockRulesTests
     [Fact]
     public void Following_or_requesting_across_a_block_is_refused_either_way()
     {
-        var blocking = UserGraphView.Empty(Me).WithBlocking(7, true);
-        var blockedBy = UserGraphView.Empty(Me).WithEdgesFrom(7, new PeerEdges(EdgeKinds.Blocks, null));
+        var blocking = UserGraphState.Empty(Me).WithBlocking(7, true);
+        var blockedBy = UserGraphState.Empty(Me).WithEdgesFrom(7, new PeerEdges(EdgeKinds.Blocks, null));
         var request = new ConnectionRecord { RequesterId = Me, RequestId = 3, Created = DateTime.UtcNow };
 
         foreach (var view in new[] { blocking, blockedBy })
@@ -69,7 +69,7 @@ public class BlockRulesTests
     {
         // The blocked user's follow was stored before the block reached its grain; its mirror
         // arrives after the block here, and must not stand beside it.
-        var view = UserGraphView.Empty(Me).WithBlocking(7, true);
+        var view = UserGraphState.Empty(Me).WithBlocking(7, true);
 
         var mirrored = view.WithEdgesFrom(7, new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null));
 
@@ -82,7 +82,7 @@ public class BlockRulesTests
     [Fact]
     public void Unblocking_restores_nothing()
     {
-        var view = UserGraphView.Empty(Me).WithFollowing(7, true).WithEdgesFrom(7, new PeerEdges(EdgeKinds.Follows, null));
+        var view = UserGraphState.Empty(Me).WithFollowing(7, true).WithEdgesFrom(7, new PeerEdges(EdgeKinds.Follows, null));
 
         var unblocked = view.WithBlocking(7, true).WithBlocking(7, false);
 
@@ -94,10 +94,10 @@ public class BlockRulesTests
     [Fact]
     public void Blocks_survive_a_snapshot_and_a_journal_replay_and_erasure_forgets_them()
     {
-        var view = UserGraphView.Empty(Me).WithBlocking(7, true).WithEdgesFrom(9, new PeerEdges(EdgeKinds.Blocks, null));
+        var view = UserGraphState.Empty(Me).WithBlocking(7, true).WithEdgesFrom(9, new PeerEdges(EdgeKinds.Blocks, null));
 
-        var restored = UserGraphState.From(view, MirrorOutbox.Empty, 0).ToView(Me);
-        var replayed = UserGraphView.Empty(Me).WithFacts(view.FactsAbout(7), 1).WithFacts(view.FactsAbout(9), 2);
+        var restored = UserGraphSnapshot.From(view, MirrorOutbox.Empty, 0).ToView(Me);
+        var replayed = UserGraphState.Empty(Me).WithFacts(view.FactsAbout(7), 1).WithFacts(view.FactsAbout(9), 2);
 
         foreach (var copy in new[] { restored, replayed })
         {
@@ -114,9 +114,9 @@ public class BlockRulesTests
     [Fact]
     public void A_block_and_an_unblock_are_events_on_both_sides_before_what_they_ended()
     {
-        var before = UserGraphView.Empty(Me).WithFollowing(7, true);
+        var before = UserGraphState.Empty(Me).WithFollowing(7, true);
         var after = before.WithBlocking(7, true);
-        var mirrorBefore = UserGraphView.Empty(7).WithEdgesFrom(Me, new PeerEdges(EdgeKinds.Follows, null));
+        var mirrorBefore = UserGraphState.Empty(7).WithEdgesFrom(Me, new PeerEdges(EdgeKinds.Follows, null));
         var mirrorAfter = mirrorBefore.WithEdgesFrom(Me, new PeerEdges(EdgeKinds.Blocks, null));
 
         Assert.Equal([GraphChangeKind.Blocked, GraphChangeKind.Unfollowed], GraphChanges.Between(before, after, 7).Select(c => c.Kind));
@@ -127,7 +127,7 @@ public class BlockRulesTests
     [Fact]
     public void A_mirror_write_marks_its_peer_only_when_it_changed_what_this_user_owns()
     {
-        var view = UserGraphView.Empty(Me).WithFollowing(7, true);
+        var view = UserGraphState.Empty(Me).WithFollowing(7, true);
         var follow = GraphWrite.Mirror(7, v => v.WithEdgesFrom(7, new PeerEdges(EdgeKinds.Follows, null)));
         var block = GraphWrite.Mirror(7, v => v.WithEdgesFrom(7, new PeerEdges(EdgeKinds.Blocks, null)));
 
@@ -144,7 +144,7 @@ public class BlockRulesTests
         var step = Gen.Select(Gen.Int[0, 6], Gen.Long[1, 3], Gen.Int[0, 7]);
         step.Array[1, 40].Sample(steps =>
         {
-            var view = UserGraphView.Empty(2);
+            var view = UserGraphState.Empty(2);
             foreach (var (kind, peer, flags) in steps)
             {
                 if (peer == 2)

@@ -15,10 +15,10 @@ public class GraphPersistenceTests
     private readonly long _user = TestUsers.NewId();
     private readonly DeterministicScheduler _scheduler = new();
     private readonly InMemoryGraphJournal _journal = new();
-    private readonly InMemoryPersistentState<UserGraphState> _snapshot;
+    private readonly InMemoryPersistentState<UserGraphSnapshot> _snapshot;
     private readonly RecordingOwner _owner = new();
 
-    public GraphPersistenceTests() => _snapshot = new InMemoryPersistentState<UserGraphState>(_user);
+    public GraphPersistenceTests() => _snapshot = new InMemoryPersistentState<UserGraphSnapshot>(_user);
 
     private GraphPersistence NewPersistence(int minEntriesBetweenSnapshots = 64) => new(
         _user,
@@ -262,7 +262,7 @@ public class GraphPersistenceTests
         Task<StoredWrite> after = null!;
         _scheduler.Run(() =>
         {
-            persistence.WriteAsync(new GraphWrite(GraphWriteKind.Erasure, [], view => UserGraphView.Empty(_user) with { Version = view.Version + 1 }));
+            persistence.WriteAsync(new GraphWrite(GraphWriteKind.Erasure, [], view => UserGraphState.Empty(_user) with { Version = view.Version + 1 }));
             after = persistence.WriteAsync(Follow(3));
         });
         _journal.Release();

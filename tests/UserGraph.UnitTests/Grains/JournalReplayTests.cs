@@ -14,7 +14,7 @@ public class JournalReplayTests
     [Fact]
     public void Entries_after_the_snapshot_set_each_relation_outright_in_order()
     {
-        var snapshot = new UserGraphState { Followings = [20, 30], Followers = [40], Version = 5, JournalSequence = 7 };
+        var snapshot = new UserGraphSnapshot { Followings = [20, 30], Followers = [40], Version = 5, JournalSequence = 7 };
         JournalRecord[] records =
         [
             new(8, false, new GraphJournalEntry(6, [Nothing(20)], MarksPeers: true)),
@@ -37,7 +37,7 @@ public class JournalReplayTests
     [Fact]
     public void Only_entries_still_pending_put_their_peers_back_in_the_outbox()
     {
-        var snapshot = new UserGraphState { PendingMirrors = new() { [70] = 2 }, Version = 2 };
+        var snapshot = new UserGraphSnapshot { PendingMirrors = new() { [70] = 2 }, Version = 2 };
         JournalRecord[] records =
         [
             new(1, false, new GraphJournalEntry(3, [Follows(20)], MarksPeers: true)),
@@ -57,7 +57,7 @@ public class JournalReplayTests
     public void A_connection_record_in_an_entry_replaces_the_stored_one()
     {
         var record = new ConnectionRecord { RequesterId = Owner, RequestId = 1, Created = DateTime.UnixEpoch };
-        var snapshot = new UserGraphState { Connections = new() { [20] = record with { Connected = false } } };
+        var snapshot = new UserGraphSnapshot { Connections = new() { [20] = record with { Connected = false } } };
         JournalRecord[] records = [new(1, false, new GraphJournalEntry(1, [new PeerFacts(20, EdgeKinds.None, EdgeKinds.None, record with { Connected = true })], true))];
 
         var view = JournalReplay.Recover(Owner, snapshot, records).View;
@@ -77,7 +77,7 @@ public class JournalReplayTests
             new(second, false, new GraphJournalEntry(2, [Follows(30)], false)),
         ];
 
-        var error = Record.Exception(() => JournalReplay.Recover(Owner, new UserGraphState(), records));
+        var error = Record.Exception(() => JournalReplay.Recover(Owner, new UserGraphSnapshot(), records));
 
         Assert.Equal(valid, error is null);
         Assert.True(valid || error is InvalidDataException);
@@ -86,7 +86,7 @@ public class JournalReplayTests
     [Fact]
     public void A_snapshot_marker_changes_no_edge()
     {
-        var snapshot = new UserGraphState { Followings = [20], Version = 3, JournalSequence = 4 };
+        var snapshot = new UserGraphSnapshot { Followings = [20], Version = 3, JournalSequence = 4 };
 
         var recovered = JournalReplay.Recover(Owner, snapshot, [new(5, false, GraphJournalEntry.SnapshotMarker(4))]);
 

@@ -15,7 +15,7 @@ public class MirrorRepairTests
     public MirrorRepairTests() => _persistence = new GraphPersistence(
         _user,
         new InMemoryGraphJournal(),
-        new InMemoryPersistentState<UserGraphState>(_user),
+        new InMemoryPersistentState<UserGraphSnapshot>(_user),
         new GraphJournalOptions(),
         new NoOwner(),
         NullLogger.Instance);

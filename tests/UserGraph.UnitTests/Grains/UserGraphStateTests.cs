@@ -3,12 +3,12 @@ using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.UnitTests.Grains;
 
-public class UserGraphViewTests
+public class UserGraphStateTests
 {
     [Fact]
     public void Every_change_raises_the_version_and_no_change_keeps_the_instance()
     {
-        var view = UserGraphView.Empty(100).WithFollowing(5, true);
+        var view = UserGraphState.Empty(100).WithFollowing(5, true);
 
         Assert.Equal(1, view.Version);
         Assert.Same(view, view.WithFollowing(5, true));
@@ -21,7 +21,7 @@ public class UserGraphViewTests
     [Fact]
     public void Edges_from_an_owner_set_both_reverse_views_to_the_truth()
     {
-        var view = UserGraphView.Empty(100).WithEdgesFrom(3, new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null));
+        var view = UserGraphState.Empty(100).WithEdgesFrom(3, new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null));
 
         Assert.True(view.Followers.Contains(3));
         Assert.True(view.HiddenBy.Contains(3));
@@ -34,7 +34,7 @@ public class UserGraphViewTests
     [Fact]
     public void Edges_toward_a_peer_and_statuses_come_from_owned_edges_only()
     {
-        var view = UserGraphView.Empty(100).WithFollowing(4, true).WithHidden(4, true).WithEdgesFrom(8, new PeerEdges(EdgeKinds.Follows, null));
+        var view = UserGraphState.Empty(100).WithFollowing(4, true).WithHidden(4, true).WithEdgesFrom(8, new PeerEdges(EdgeKinds.Follows, null));
 
         Assert.Equal(EdgeKinds.Follows | EdgeKinds.Hides, view.EdgesToward(4).Owned);
         Assert.Equal(EdgeKinds.None, view.EdgesToward(8).Owned);
@@ -50,7 +50,7 @@ public class UserGraphViewTests
     public void Statuses_of_a_batch_answer_as_StatusToward_for_each_id_connections_first(int count)
     {
         var now = DateTime.UtcNow;
-        var view = UserGraphView.Empty(100);
+        var view = UserGraphState.Empty(100);
         for (var id = 101; id < 101 + count * 2; id += 2)
         {
             view = view.WithFollowing(id, true);
@@ -73,7 +73,7 @@ public class UserGraphViewTests
     [Fact]
     public void A_page_past_the_end_is_empty_but_counts_everything()
     {
-        var view = UserGraphView.Empty(100).WithEdgesFrom(1, new PeerEdges(EdgeKinds.Follows, null)).WithEdgesFrom(2, new PeerEdges(EdgeKinds.Follows, null));
+        var view = UserGraphState.Empty(100).WithEdgesFrom(1, new PeerEdges(EdgeKinds.Follows, null)).WithEdgesFrom(2, new PeerEdges(EdgeKinds.Follows, null));
 
         var page = view.FollowersPage(MutualFilter.Any, offset: 5, limit: 10);
 
