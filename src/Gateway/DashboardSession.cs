@@ -37,11 +37,11 @@ public static class DashboardSession
     public static void MapDashboardSignIn(this IEndpointRouteBuilder endpoints)
     {
         var signIn = endpoints.MapGroup(SignInPath).ExcludeFromDescription();
-        signIn.MapGet("", () => Results.Content(DashboardSignInPage.Html, "text/html; charset=utf-8")).AllowAnonymous();
+        signIn.MapGet("", () => TypedResults.Content(DashboardSignInPage.Html, "text/html; charset=utf-8")).AllowAnonymous();
         signIn.MapPost("", SignIn).RequireAuthorization(GraphAdminPolicy.Name).AddEndpointFilter<BodyLimitFilter>();
     }
 
-    private static IResult SignIn(HttpContext http, TimeProvider time)
+    private static NoContent SignIn(HttpContext http, TimeProvider time)
     {
         // Only the header's token gets here: the cookie is not read outside the dashboard.
         var token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
@@ -62,6 +62,6 @@ public static class DashboardSession
             MaxAge = lifetime,
             IsEssential = true,
         });
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

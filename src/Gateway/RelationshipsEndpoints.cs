@@ -12,22 +12,21 @@ internal static class RelationshipsEndpoints
     public static void Map(RouteGroupBuilder user)
     {
         user.MapGet("/relationships/", (HttpContext http, Caller caller) =>
-                AnswerAsync(http, caller, IdListRequests.FromQuery(http, MaxIds), StatusCodes.Status304NotModified))
-            .Produces<RelationshipsAnswer>()
+                AnswerAsync(http, caller, IdListRequests.FromQuery(http, MaxIds), get: true))
+            .Produces(StatusCodes.Status304NotModified)
             .WithDescription($"Every flag between the caller and each of up to {MaxIds} users (?users=1,7,9), in request order, from one consistent view. Strong ETag as for statuses; If-None-Match answers 304.");
         user.MapPost("/relationships/", async (HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
-                await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, MaxIds), StatusCodes.Status412PreconditionFailed))
-            .Produces<RelationshipsAnswer>()
+                await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, MaxIds), get: false))
             .WithDescription($"The relationships query with the statuses body ({{\"users\": [1, 7]}}); a matching If-None-Match answers 412.");
         user.MapPost("/relationships/among/", AmongAsync)
-            .Produces<RoomAnswer>()
             .WithDescription(
                 $"The relations among up to {IRoomGraphGrain.MaxMembers} users, the caller among them (else 403), as {{\"users\": [...]}}. "
                 + "Lists every ordered pair (from, to) with a fact the caller may see. Follows and connections are public and shown for every pair; "
                 + "blocks and hides are private to the two users involved and shown only on pairs that include the caller.");
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, Caller caller, StatusesRequest request, int notModifiedStatus)
+    private static async Task<Results<Ok<RelationshipsAnswer>, StatusCodeHttpResult, ProblemHttpResult>> AnswerAsync(
+        HttpContext http, Caller caller, StatusesRequest request, bool get)
     {
         if (!request.IsValid)
         {
@@ -35,11 +34,15 @@ internal static class RelationshipsEndpoints
         }
 
         var snapshot = await caller.Graph.GetRelationshipsSnapshotAsync(request.UserIds);
-        return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
-            ?? Results.Json(new RelationshipsAnswer([.. snapshot.Relationships.Select(RelationshipItem.From)]));
+        if (!VersionedAnswer.Unchanged(http, snapshot.GraphVersion, request.UserIds))
+        {
+            return TypedResults.Ok(new RelationshipsAnswer([.. snapshot.Relationships.Select(RelationshipItem.From)]));
+        }
+
+        return get ? VersionedAnswer.NotModified() : VersionedAnswer.PreconditionFailed();
     }
 
-    private static async Task<IResult> AmongAsync(HttpContext http, Caller caller, IGrainFactory grains, IOptions<GatewayOptions> options)
+    private static async Task<Results<Ok<RoomAnswer>, ProblemHttpResult>> AmongAsync(HttpContext http, Caller caller, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
         var request = await IdListRequests.FromBodyAsync(http, options.Value, IRoomGraphGrain.MaxMembers);
         if (!request.IsValid)
@@ -53,6 +56,6 @@ internal static class RelationshipsEndpoints
         }
 
         var room = await grains.GetGrain<IRoomGraphGrain>(0).AmongAsync(request.UserIds);
-        return Results.Json(RoomDisclosure.For(caller.Id, room));
+        return TypedResults.Ok(RoomDisclosure.For(caller.Id, room));
     }
 }

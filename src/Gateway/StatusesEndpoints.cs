@@ -8,17 +8,20 @@ internal static class StatusesEndpoints
 {
     public static void Map(RouteGroupBuilder user)
     {
-        user.MapPost("/connection/statuses/", PostAsync).Produces<StatusesAnswer>();
-        user.MapGet("/connection/statuses/", GetAsync).Produces<StatusesAnswer>();
+        user.MapPost("/connection/statuses/", PostAsync);
+        user.MapGet("/connection/statuses/", GetAsync).Produces(StatusCodes.Status304NotModified);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
-        await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, options.Value.MaxStatusIds), StatusCodes.Status412PreconditionFailed);
+    private static async Task<Results<StatusesResult, StatusCodeHttpResult, ProblemHttpResult>> PostAsync(
+        HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
+        await AnswerAsync(http, caller, await IdListRequests.FromBodyAsync(http, options.Value, options.Value.MaxStatusIds), get: false);
 
-    private static Task<IResult> GetAsync(HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
-        AnswerAsync(http, caller, IdListRequests.FromQuery(http, options.Value.MaxStatusIds), StatusCodes.Status304NotModified);
+    private static Task<Results<StatusesResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        HttpContext http, Caller caller, IOptions<GatewayOptions> options) =>
+        AnswerAsync(http, caller, IdListRequests.FromQuery(http, options.Value.MaxStatusIds), get: true);
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, Caller caller, StatusesRequest request, int notModifiedStatus)
+    private static async Task<Results<StatusesResult, StatusCodeHttpResult, ProblemHttpResult>> AnswerAsync(
+        HttpContext http, Caller caller, StatusesRequest request, bool get)
     {
         if (!request.IsValid)
         {
@@ -26,7 +29,11 @@ internal static class StatusesEndpoints
         }
 
         var snapshot = await caller.Graph.GetStatusesAsync(request.UserIds);
-        return VersionedAnswer.NotModified(http, snapshot.GraphVersion, request.UserIds, notModifiedStatus)
-            ?? new StatusesResult(request.UserIds, snapshot.Statuses);
+        if (!VersionedAnswer.Unchanged(http, snapshot.GraphVersion, request.UserIds))
+        {
+            return new StatusesResult(request.UserIds, snapshot.Statuses);
+        }
+
+        return get ? VersionedAnswer.NotModified() : VersionedAnswer.PreconditionFailed();
     }
 }

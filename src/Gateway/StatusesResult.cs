@@ -5,9 +5,13 @@ namespace UserGraph.Gateway;
 /// <summary>
 /// <c>{"connection_statuses": {"1": null, "7": "followed"}}</c>, written straight to the
 /// response in request order: the hottest answer of the service, so no dictionary in between.
+/// It declares its shape (<see cref="StatusesAnswer"/>) to the OpenAPI document itself.
 /// </summary>
-public sealed class StatusesResult(long[] userIds, ConnectionStatus[] statuses) : IResult
+public sealed class StatusesResult(long[] userIds, ConnectionStatus[] statuses) : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
 {
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(StatusesAnswer), ["application/json"]));
+
     private static readonly JsonEncodedText RootName = JsonEncodedText.Encode("connection_statuses");
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -16,8 +16,8 @@ public static class UserGraphEndpoints
         var bodyless = user.MapGroup("").AddEndpointFilter<BodyLimitFilter>();
         FollowEndpoints.Map(bodyless);
         ConnectionEndpoints.Map(bodyless);
-        OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Hide);
-        OneWayEdgeEndpoints.Map(bodyless, OneWayEdgeRoutes.Block);
+        OneWayEdgeEndpoints.Map(bodyless, OneWayEdges.Hide);
+        OneWayEdgeEndpoints.Map(bodyless, OneWayEdges.Block);
         CountersEndpoints.Map(bodyless);
         ChangeFeedEndpoints.Map(bodyless);
         AdminEndpoints.Map(endpoints);
