@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace UserGraph.Gateway;
@@ -10,11 +9,10 @@ namespace UserGraph.Gateway;
 internal static class ApiReference
 {
     public const string Path = "api-reference";
-    public const string SettingName = "Gateway:ApiReference";
 
-    /// <summary>On in Development, off elsewhere, unless <c>Gateway:ApiReference</c> says otherwise.</summary>
-    public static bool Enabled(WebApplication app) =>
-        app.Configuration.GetValue<bool?>(SettingName) ?? app.Environment.IsDevelopment();
+    /// <summary>On in Development, off elsewhere, unless <see cref="GatewayOptions.ApiReference"/> says otherwise.</summary>
+    public static bool Enabled(WebApplication app, GatewayOptions options) =>
+        options.ApiReference ?? app.Environment.IsDevelopment();
 
     public static void UseApiReference(this WebApplication app) =>
         app.UseSwaggerUI(ui =>

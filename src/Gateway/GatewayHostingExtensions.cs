@@ -65,7 +65,8 @@ public static class GatewayHostingExtensions
     /// <summary>Adds the gateway's middleware and routes.</summary>
     public static WebApplication UseUserGraphGateway(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.LogRequests)
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.LogRequests)
         {
             // First, so that the line has the status the client finally got.
             app.UseHttpLogging();
@@ -73,7 +74,7 @@ public static class GatewayHostingExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (ApiReference.Enabled(app))
+        if (ApiReference.Enabled(app, options))
         {
             // Static pages, before authentication: the page is public, the calls it makes are not.
             app.UseApiReference();

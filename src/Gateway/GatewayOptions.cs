@@ -28,6 +28,9 @@ public sealed class GatewayOptions
     /// </summary>
     public bool LogRequests { get; set; }
 
+    /// <summary>The interactive API reference at <c>/api-reference</c>; unset, it is on in Development only.</summary>
+    public bool? ApiReference { get; set; }
+
     /// <summary>How many validated bearer tokens to remember (until each one expires); 0 turns it off.</summary>
     public int ValidatedTokenCacheSize { get; set; } = 100_000;
 }
