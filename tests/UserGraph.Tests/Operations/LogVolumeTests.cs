@@ -16,11 +16,14 @@ public class LogVolumeTests(ITestOutputHelper output)
     private const int Requests = 1000;
 
     [Fact]
-    public async Task At_the_default_configuration_requests_write_no_log_lines()
+    public async Task At_the_default_configuration_requests_write_no_routine_log_lines()
     {
         var written = await EntriesDuringRequestsAsync([]);
 
-        Assert.True(written.Count == 0, Describe(written));
+        // Warnings and errors are what the default level is for (a slow mirror under a loaded
+        // CI machine, say); nothing below them may be written per request.
+        var routine = written.Where(entry => entry.Level < LogLevel.Warning).ToList();
+        Assert.True(routine.Count == 0, Describe(routine));
     }
 
     [Fact]
@@ -30,7 +33,8 @@ public class LogVolumeTests(ITestOutputHelper output)
 
         var requestLines = written.Count(entry => entry.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal));
         Assert.Equal(Requests, requestLines);
-        Assert.True(written.Count == Requests, Describe(written));
+        var routine = written.Where(entry => entry.Level < LogLevel.Warning).ToList();
+        Assert.True(routine.Count == Requests, Describe(routine));
     }
 
     private async Task<IReadOnlyList<(string Category, LogLevel Level)>> EntriesDuringRequestsAsync(KeyValuePair<string, string?>[] settings)
