@@ -12,7 +12,8 @@ namespace UserGraph.Samples.ChatPolicy;
 /// The stream is at most once, so it is only the nudge: what is handled comes from the durable
 /// change log after the stored position (<see cref="IUserGraphGrain.GetChangesSinceAsync"/>),
 /// in order, each change once. Events lost with a silo, or sent while the chat was closed or
-/// this grain was not active, are picked up at the next event or the next watch.
+/// this grain was not active, are picked up at the next event, the next watch, or the next
+/// catch-up tick while the chat is watched and active.
 /// </remarks>
 public sealed class ChatPolicyGrain(
     [PersistentState(ChatPolicyGrain.StateName, ChatPolicyGrain.StorageProvider)] IPersistentState<ChatPolicyState> state)
@@ -23,6 +24,12 @@ public sealed class ChatPolicyGrain(
     private const string StorageProvider = "graph";
     private const string StateName = "chat-policy";
     private const int PageSize = 1000;
+
+    // A lost nudge would otherwise leave a change unhandled until the next one arrives; the tick
+    // bounds that delay. It does not keep the grain alive: an idle chat still deactivates.
+    private static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _catchUpTimer;
 
     private long UserId => this.GetPrimaryKeyLong();
 
@@ -42,6 +49,7 @@ public sealed class ChatPolicyGrain(
 
         if (handles.Count > 0)
         {
+            StartCatchUpTicks();
             await CatchUpAsync();
         }
     }
@@ -77,6 +85,7 @@ public sealed class ChatPolicyGrain(
             await Changes.SubscribeAsync(this);
         }
 
+        StartCatchUpTicks();
         await CatchUpAsync();
     }
 
@@ -86,6 +95,9 @@ public sealed class ChatPolicyGrain(
         {
             await handle.UnsubscribeAsync();
         }
+
+        _catchUpTimer?.Dispose();
+        _catchUpTimer = null;
     }
 
     public Task<ConversationNotice[]> GetNoticesAsync() => Task.FromResult(state.State.Notices.ToArray());
@@ -101,6 +113,9 @@ public sealed class ChatPolicyGrain(
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    private void StartCatchUpTicks() =>
+        _catchUpTimer ??= this.RegisterGrainTimer(_ => CatchUpAsync(), new GrainTimerCreationOptions(CatchUpInterval, CatchUpInterval));
 
     private async Task CatchUpAsync()
     {
