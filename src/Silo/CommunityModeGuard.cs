@@ -9,9 +9,23 @@ public static class CommunityModeGuard
     /// <exception cref="InvalidOperationException">The stored data's mode is not <paramref name="configured"/>.</exception>
     public static async Task EnsureAsync(string connectionString, string serviceId, CommunityMode configured, CancellationToken cancellationToken = default)
     {
-        var mode = configured.ToString().ToLowerInvariant();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        var stored = await RecordAsync(connection, serviceId, configured, cancellationToken);
+        if (stored != configured)
+        {
+            var (was, want) = (Name(stored), Name(configured));
+            throw new InvalidOperationException(
+                $"The graph stored for service '{serviceId}' was written in {was} mode, but Community:Mode is {want}. " +
+                "Switching a community's mode is not supported: set Community:Mode back to " +
+                $"{was}, or use a new Orleans:ServiceId (or database) for the {want}-mode community.");
+        }
+    }
+
+    /// <summary>Records <paramref name="proposed"/> as the service's mode unless one is recorded; returns the recorded one.</summary>
+    public static async Task<CommunityMode> RecordAsync(
+        NpgsqlConnection connection, string serviceId, CommunityMode proposed, CancellationToken cancellationToken = default)
+    {
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO community_settings (service_id, mode) VALUES (@service, @mode) ON CONFLICT (service_id) DO NOTHING;
@@ -19,14 +33,10 @@ public static class CommunityModeGuard
             """,
             connection);
         command.Parameters.AddWithValue("service", serviceId);
-        command.Parameters.AddWithValue("mode", mode);
+        command.Parameters.AddWithValue("mode", Name(proposed));
         var stored = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        if (stored != mode)
-        {
-            throw new InvalidOperationException(
-                $"The graph stored for service '{serviceId}' was written in {stored} mode, but Community:Mode is {mode}. " +
-                "Switching a community's mode is not supported: set Community:Mode back to " +
-                $"{stored}, or use a new Orleans:ServiceId (or database) for the {mode}-mode community.");
-        }
+        return Enum.Parse<CommunityMode>(stored!, ignoreCase: true);
     }
+
+    private static string Name(CommunityMode mode) => mode.ToString().ToLowerInvariant();
 }

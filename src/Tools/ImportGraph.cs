@@ -1,0 +1,247 @@
+using System.IO.Hashing;
+using UserGraph.Grains;
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Tools;
+
+/// <summary>
+/// The edges of an import file, gathered whole, then handed out user by user in ascending id
+/// with both views of every edge: the follows a user makes and the follows made toward them
+/// come from the same rows, so the two sides agree by construction.
+/// </summary>
+/// <remarks>
+/// Repeated rows count once. A follow or connection across a block in the same file is rejected,
+/// as the service refuses it. Two requests between the same pair, one each way, make a connection,
+/// as in the service; a <c>connection</c> row makes one whatever else the file says.
+/// </remarks>
+public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
+{
+    private readonly List<Edge> _follows = [];
+    private readonly List<Edge> _hides = [];
+    private readonly List<Edge> _blocks = [];
+    private readonly Dictionary<(long Low, long High), PendingConnection> _connections = [];
+    private Edge[]? _followsByFrom, _followsByTo, _hidesByFrom, _hidesByTo, _blocksByFrom, _blocksByTo, _connectionsByUser;
+
+    /// <summary>Rows accepted so far.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Takes a valid row, or says why the community cannot hold it.</summary>
+    public RejectedRow? Add(long lineNumber, EdgeRow row)
+    {
+        if (!EdgeKindNames.BelongsTo(row.Kind, mode))
+        {
+            return new RejectedRow(lineNumber, $"a {EdgeKindNames.Name(row.Kind)} row in a {mode.ToString().ToLowerInvariant()}-mode community", CsvEdgeRows.Format(row));
+        }
+
+        RowCount++;
+        switch (row.Kind)
+        {
+            case EdgeKind.Follow: _follows.Add(new Edge(row.From, row.To, lineNumber)); break;
+            case EdgeKind.Hide: _hides.Add(new Edge(row.From, row.To, lineNumber)); break;
+            case EdgeKind.Block: _blocks.Add(new Edge(row.From, row.To, lineNumber)); break;
+            default: AddConnection(lineNumber, row); break;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Ends the gathering: drops what a block in the file severs (returned as rejects) and sorts
+    /// every list. Call once, before <see cref="Users"/>.
+    /// </summary>
+    public List<RejectedRow> Complete()
+    {
+        var rejected = new List<RejectedRow>();
+        var blockedPairs = _blocks.Select(b => Pair(b.From, b.To)).ToHashSet();
+        if (blockedPairs.Count > 0)
+        {
+            rejected.AddRange(_follows.Where(f => blockedPairs.Contains(Pair(f.From, f.To)))
+                .Select(f => new RejectedRow(f.Line, "a follow across a block", CsvEdgeRows.Format(new EdgeRow(EdgeKind.Follow, f.From, f.To)))));
+            _follows.RemoveAll(f => blockedPairs.Contains(Pair(f.From, f.To)));
+            foreach (var (pair, connection) in _connections.Where(c => blockedPairs.Contains(c.Key)).ToList())
+            {
+                rejected.Add(new RejectedRow(connection.Line, "a connection across a block", CsvEdgeRows.Format(connection.Row(pair))));
+                _connections.Remove(pair);
+            }
+        }
+
+        (_followsByFrom, _followsByTo) = BothWays(_follows);
+        (_hidesByFrom, _hidesByTo) = BothWays(_hides);
+        (_blocksByFrom, _blocksByTo) = BothWays(_blocks);
+        var byUser = new Edge[_connections.Count * 2];
+        var n = 0;
+        foreach (var pair in _connections.Keys)
+        {
+            byUser[n++] = new Edge(pair.Low, pair.High, 0);
+            byUser[n++] = new Edge(pair.High, pair.Low, 0);
+        }
+
+        Array.Sort(byUser);
+        _connectionsByUser = byUser;
+        return [.. rejected.OrderBy(r => r.LineNumber)];
+    }
+
+    /// <summary>How many users the import touches (after <see cref="Complete"/>).</summary>
+    public long CountUsers() => Users().LongCount();
+
+    /// <summary>Every user the file mentions, ascending, from <paramref name="afterUserId"/> on (exclusive).</summary>
+    public IEnumerable<ImportedUser> Users(long afterUserId = 0)
+    {
+        if (_followsByFrom is null)
+        {
+            throw new InvalidOperationException("Complete the import graph first.");
+        }
+
+        var lists = new[] { _followsByFrom, _followsByTo!, _hidesByFrom!, _hidesByTo!, _blocksByFrom!, _blocksByTo!, _connectionsByUser! };
+        var cursors = lists.Select(l => StartAfter(l, afterUserId)).ToArray();
+        while (true)
+        {
+            var userId = long.MaxValue;
+            for (var i = 0; i < lists.Length; i++)
+            {
+                if (cursors[i] < lists[i].Length)
+                {
+                    userId = Math.Min(userId, lists[i][cursors[i]].From);
+                }
+            }
+
+            if (userId == long.MaxValue)
+            {
+                yield break;
+            }
+
+            var others = new long[lists.Length][];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                others[i] = Take(lists[i], ref cursors[i], userId);
+            }
+
+            Dictionary<long, ConnectionRecord>? connections = null;
+            if (others[6].Length > 0)
+            {
+                connections = others[6].ToDictionary(otherId => otherId, otherId => _connections[Pair(userId, otherId)].Record(Pair(userId, otherId)));
+            }
+
+            yield return new ImportedUser(userId, others[0], others[1], others[2], others[3], others[4], others[5], connections);
+        }
+    }
+
+    private void AddConnection(long lineNumber, EdgeRow row)
+    {
+        var pair = Pair(row.From, row.To);
+        var created = row.Created ?? importTime;
+        if (!_connections.TryGetValue(pair, out var current))
+        {
+            _connections[pair] = new PendingConnection(row.From, row.Kind == EdgeKind.Connection, created, lineNumber);
+            return;
+        }
+
+        // A request answered by a request the other way, or any connection row, connects the pair.
+        var connected = current.Connected || row.Kind == EdgeKind.Connection || current.RequesterId != row.From;
+        _connections[pair] = current with { Connected = connected, Created = created < current.Created ? created : current.Created };
+    }
+
+    private static (long Low, long High) Pair(long a, long b) => a < b ? (a, b) : (b, a);
+
+    private static (Edge[] ByFrom, Edge[] ByTo) BothWays(List<Edge> edges)
+    {
+        var byFrom = edges.ToArray();
+        Array.Sort(byFrom);
+        byFrom = Distinct(byFrom);
+        var byTo = new Edge[byFrom.Length];
+        for (var i = 0; i < byFrom.Length; i++)
+        {
+            byTo[i] = new Edge(byFrom[i].To, byFrom[i].From, byFrom[i].Line);
+        }
+
+        Array.Sort(byTo);
+        return (byFrom, byTo);
+    }
+
+    private static Edge[] Distinct(Edge[] sorted)
+    {
+        var n = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (n == 0 || sorted[n - 1].From != sorted[i].From || sorted[n - 1].To != sorted[i].To)
+            {
+                sorted[n++] = sorted[i];
+            }
+        }
+
+        return n == sorted.Length ? sorted : sorted[..n];
+    }
+
+    private static int StartAfter(Edge[] list, long afterUserId)
+    {
+        int low = 0, high = list.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (list[mid].From <= afterUserId)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private static long[] Take(Edge[] list, ref int cursor, long userId)
+    {
+        var start = cursor;
+        while (cursor < list.Length && list[cursor].From == userId)
+        {
+            cursor++;
+        }
+
+        if (cursor == start)
+        {
+            return [];
+        }
+
+        var ids = new long[cursor - start];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = list[start + i].To;
+        }
+
+        return ids;
+    }
+
+    /// <summary>A directed pair and the line it came from; sorts by from, then to.</summary>
+    private readonly record struct Edge(long From, long To, long Line) : IComparable<Edge>
+    {
+        public int CompareTo(Edge other)
+        {
+            var byFrom = From.CompareTo(other.From);
+            return byFrom != 0 ? byFrom : To.CompareTo(other.To);
+        }
+    }
+
+    private sealed record PendingConnection(long RequesterId, bool Connected, DateTime Created, long Line)
+    {
+        public ConnectionRecord Record((long Low, long High) pair) => new()
+        {
+            RequesterId = RequesterId,
+            RequestId = RequestIdOf(pair, RequesterId),
+            Connected = Connected,
+            Created = Created,
+        };
+
+        public EdgeRow Row((long Low, long High) pair) =>
+            new(Connected ? EdgeKind.Connection : EdgeKind.ConnectionRequest, RequesterId, RequesterId == pair.Low ? pair.High : pair.Low, Created);
+
+        // The same file gives the same ids, so importing it again changes nothing.
+        private static long RequestIdOf((long Low, long High) pair, long requesterId)
+        {
+            Span<long> parts = [pair.Low, pair.High, requesterId];
+            var id = (long)(XxHash64.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(parts)) & long.MaxValue);
+            return Math.Max(1, id);
+        }
+    }
+}

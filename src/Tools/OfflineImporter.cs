@@ -1,0 +1,160 @@
+using System.Text;
+using Npgsql;
+using UserGraph.Silo;
+
+namespace UserGraph.Tools;
+
+/// <summary>
+/// Imports a file straight into storage while no silo runs: reads and checks every row, builds
+/// both views of every edge (<see cref="ImportGraph"/>), adds them to what storage holds
+/// (<see cref="ImportMerge"/>), and writes users in ascending id, a batch per transaction that
+/// also records how far it got (Schema/008-imports.sql).
+/// </summary>
+/// <remarks>
+/// Imported edges are not change events: no webhook or change stream reports them, as the
+/// service did not make them. The import's own record of a finished file makes a second run of
+/// the same file a no-op; a different file with some of the same rows adds only what is new.
+/// </remarks>
+public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapshotTable table, ProgressDisplay progress, TextWriter log)
+{
+    public async Task<ImportReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await PostgresSchema.ApplyAsync(settings.ConnectionString, cancellationToken);
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await OfflineGuard.LockAsync(connection);
+        await OfflineGuard.EnsureNoActiveSilosAsync(connection);
+        var mode = await OfflineGuard.EnsureModeAsync(connection, settings.ServiceId, settings.Mode);
+
+        var fingerprint = await EdgeFileReader.FingerprintAsync(settings.InputPath);
+        var (doneThrough, finished) = await StartAsync(connection, fingerprint);
+        if (finished)
+        {
+            log.WriteLine($"{settings.InputPath} was imported to the end before (fingerprint {fingerprint}); nothing to do.");
+            return new ImportReport(0, 0, 0, Resumed: false, AlreadyImported: true);
+        }
+
+        if (doneThrough > 0)
+        {
+            log.WriteLine($"Resuming the import of {settings.InputPath}: users up to {doneThrough} are written.");
+        }
+
+        using var rejects = new RejectFile(settings.RejectPath);
+        var graph = Read(mode, rejects);
+        foreach (var rejected in graph.Complete())
+        {
+            rejects.Add(rejected);
+        }
+
+        var usersWritten = await WriteAsync(connection, graph, fingerprint, doneThrough, cancellationToken);
+        await using (var done = new NpgsqlCommand(
+                         "UPDATE graph_imports SET finished = now() WHERE service_id = @service AND source_hash = @hash; ANALYZE grain_state",
+                         connection))
+        {
+            done.Parameters.AddWithValue("service", settings.ServiceId);
+            done.Parameters.AddWithValue("hash", fingerprint);
+            await done.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (rejects.Count > 0)
+        {
+            log.WriteLine($"{rejects.Count:N0} rows rejected: see {rejects.Path}");
+        }
+
+        return new ImportReport(graph.RowCount, rejects.Count, usersWritten, doneThrough > 0, AlreadyImported: false);
+    }
+
+    private ImportGraph Read(Grains.Interfaces.CommunityMode mode, RejectFile rejects)
+    {
+        var graph = new ImportGraph(mode, DateTime.UtcNow);
+        using var input = new StreamReader(settings.InputPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        progress.Start("reading", null, "rows");
+        long lines = 0;
+        foreach (var (lineNumber, row) in EdgeFileReader.Read(input, settings.Format, rejects.Add))
+        {
+            if (graph.Add(lineNumber, row) is { } rejected)
+            {
+                rejects.Add(rejected);
+            }
+
+            if (++lines % 65536 == 0)
+            {
+                progress.Report(lines);
+            }
+        }
+
+        progress.Finish(lines);
+        return graph;
+    }
+
+    private async Task<long> WriteAsync(NpgsqlConnection connection, ImportGraph graph, string fingerprint, long doneThrough, CancellationToken cancellationToken)
+    {
+        progress.Start("writing", null, "users");
+        long written = 0, seen = 0;
+        foreach (var batch in graph.Users(doneThrough).Chunk(settings.BatchUsers))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var stored = new Dictionary<long, StoredGraph>();
+            await foreach (var graphOfUser in table.ReadAsync(connection, batch[0].UserId, batch[^1].UserId))
+            {
+                stored[graphOfUser.UserId] = graphOfUser;
+            }
+
+            var inserts = new List<(long, byte[])>(batch.Length);
+            long replaced = 0;
+            foreach (var user in batch)
+            {
+                if (!stored.TryGetValue(user.UserId, out var current))
+                {
+                    inserts.Add((user.UserId, table.Serialize(user.ToSnapshot())));
+                }
+                else if (ImportMerge.Into(current.Current, user) is { } merged)
+                {
+                    await table.ReplaceAsync(connection, user.UserId, current.RowVersion, table.Serialize(merged));
+                    replaced++;
+                }
+            }
+
+            if (inserts.Count > 0)
+            {
+                await table.InsertAsync(connection, inserts);
+            }
+
+            await using (var record = new NpgsqlCommand(
+                             "UPDATE graph_imports SET done_through = $3, users_written = users_written + $4 WHERE service_id = $1 AND source_hash = $2",
+                             connection))
+            {
+                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = settings.ServiceId });
+                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
+                record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch[^1].UserId });
+                record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inserts.Count + replaced });
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            written += inserts.Count + replaced;
+            seen += batch.Length;
+            progress.Report(seen);
+        }
+
+        progress.Finish(seen);
+        return written;
+    }
+
+    private async Task<(long DoneThrough, bool Finished)> StartAsync(NpgsqlConnection connection, string fingerprint)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO graph_imports (service_id, source_hash, source_name) VALUES (@service, @hash, @name) ON CONFLICT DO NOTHING;
+            SELECT done_through, finished IS NOT NULL FROM graph_imports WHERE service_id = @service AND source_hash = @hash;
+            """,
+            connection);
+        command.Parameters.AddWithValue("service", settings.ServiceId);
+        command.Parameters.AddWithValue("hash", fingerprint);
+        command.Parameters.AddWithValue("name", Path.GetFileName(settings.InputPath));
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetBoolean(1));
+    }
+}
