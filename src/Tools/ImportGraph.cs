@@ -20,7 +20,10 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
     private readonly List<Edge> _hides = [];
     private readonly List<Edge> _blocks = [];
     private readonly Dictionary<(long Low, long High), PendingConnection> _connections = [];
-    private Edge[]? _followsByFrom, _followsByTo, _hidesByFrom, _hidesByTo, _blocksByFrom, _blocksByTo, _connectionsByUser;
+    private SortedEdges[]? _sorted;
+
+    /// <summary>Room for about this many follows, so that gathering a large file does not copy its list again and again.</summary>
+    public void ExpectFollows(int count) => _follows.Capacity = Math.Max(_follows.Capacity, count);
 
     /// <summary>Rows accepted so far.</summary>
     public long RowCount { get; private set; }
@@ -65,35 +68,33 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
             }
         }
 
-        (_followsByFrom, _followsByTo) = BothWays(_follows);
-        (_hidesByFrom, _hidesByTo) = BothWays(_hides);
-        (_blocksByFrom, _blocksByTo) = BothWays(_blocks);
-        var byUser = new Edge[_connections.Count * 2];
-        var n = 0;
-        foreach (var pair in _connections.Keys)
-        {
-            byUser[n++] = new Edge(pair.Low, pair.High, 0);
-            byUser[n++] = new Edge(pair.High, pair.Low, 0);
-        }
-
-        Array.Sort(byUser);
-        _connectionsByUser = byUser;
+        var connections = new List<Edge>(_connections.Count);
+        connections.AddRange(_connections.Keys.Select(pair => new Edge(pair.Low, pair.High, 0)));
+        // Each list sorted by owner and by the other side; the two largest sorts on two cores.
+        var sorted = new SortedEdges[8];
+        Parallel.Invoke(
+            () => sorted[0] = SortedEdges.Of(_follows, reversed: false),
+            () => sorted[1] = SortedEdges.Of(_follows, reversed: true),
+            () =>
+            {
+                sorted[2] = SortedEdges.Of(_hides, reversed: false);
+                sorted[3] = SortedEdges.Of(_hides, reversed: true);
+                sorted[4] = SortedEdges.Of(_blocks, reversed: false);
+                sorted[5] = SortedEdges.Of(_blocks, reversed: true);
+                sorted[6] = SortedEdges.Of(connections, reversed: false);
+                sorted[7] = SortedEdges.Of(connections, reversed: true);
+            });
+        _follows.Clear();
+        _follows.TrimExcess();
+        _sorted = sorted;
         return [.. rejected.OrderBy(r => r.LineNumber)];
     }
-
-    /// <summary>How many users the import touches (after <see cref="Complete"/>).</summary>
-    public long CountUsers() => Users().LongCount();
 
     /// <summary>Every user the file mentions, ascending, from <paramref name="afterUserId"/> on (exclusive).</summary>
     public IEnumerable<ImportedUser> Users(long afterUserId = 0)
     {
-        if (_followsByFrom is null)
-        {
-            throw new InvalidOperationException("Complete the import graph first.");
-        }
-
-        var lists = new[] { _followsByFrom, _followsByTo!, _hidesByFrom!, _hidesByTo!, _blocksByFrom!, _blocksByTo!, _connectionsByUser! };
-        var cursors = lists.Select(l => StartAfter(l, afterUserId)).ToArray();
+        var lists = _sorted ?? throw new InvalidOperationException("Complete the import graph first.");
+        var cursors = lists.Select(l => l.StartAfter(afterUserId)).ToArray();
         while (true)
         {
             var userId = long.MaxValue;
@@ -101,7 +102,7 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
             {
                 if (cursors[i] < lists[i].Length)
                 {
-                    userId = Math.Min(userId, lists[i][cursors[i]].From);
+                    userId = Math.Min(userId, lists[i].Owners[cursors[i]]);
                 }
             }
 
@@ -113,13 +114,14 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
             var others = new long[lists.Length][];
             for (var i = 0; i < lists.Length; i++)
             {
-                others[i] = Take(lists[i], ref cursors[i], userId);
+                others[i] = lists[i].Take(ref cursors[i], userId);
             }
 
             Dictionary<long, ConnectionRecord>? connections = null;
-            if (others[6].Length > 0)
+            if (others[6].Length + others[7].Length > 0)
             {
-                connections = others[6].ToDictionary(otherId => otherId, otherId => _connections[Pair(userId, otherId)].Record(Pair(userId, otherId)));
+                connections = others[6].Concat(others[7])
+                    .ToDictionary(otherId => otherId, otherId => _connections[Pair(userId, otherId)].Record(Pair(userId, otherId)));
             }
 
             yield return new ImportedUser(userId, others[0], others[1], others[2], others[3], others[4], others[5], connections);
@@ -143,85 +145,6 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
 
     private static (long Low, long High) Pair(long a, long b) => a < b ? (a, b) : (b, a);
 
-    private static (Edge[] ByFrom, Edge[] ByTo) BothWays(List<Edge> edges)
-    {
-        var byFrom = edges.ToArray();
-        Array.Sort(byFrom);
-        byFrom = Distinct(byFrom);
-        var byTo = new Edge[byFrom.Length];
-        for (var i = 0; i < byFrom.Length; i++)
-        {
-            byTo[i] = new Edge(byFrom[i].To, byFrom[i].From, byFrom[i].Line);
-        }
-
-        Array.Sort(byTo);
-        return (byFrom, byTo);
-    }
-
-    private static Edge[] Distinct(Edge[] sorted)
-    {
-        var n = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (n == 0 || sorted[n - 1].From != sorted[i].From || sorted[n - 1].To != sorted[i].To)
-            {
-                sorted[n++] = sorted[i];
-            }
-        }
-
-        return n == sorted.Length ? sorted : sorted[..n];
-    }
-
-    private static int StartAfter(Edge[] list, long afterUserId)
-    {
-        int low = 0, high = list.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (list[mid].From <= afterUserId)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
-
-    private static long[] Take(Edge[] list, ref int cursor, long userId)
-    {
-        var start = cursor;
-        while (cursor < list.Length && list[cursor].From == userId)
-        {
-            cursor++;
-        }
-
-        if (cursor == start)
-        {
-            return [];
-        }
-
-        var ids = new long[cursor - start];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = list[start + i].To;
-        }
-
-        return ids;
-    }
-
-    /// <summary>A directed pair and the line it came from; sorts by from, then to.</summary>
-    private readonly record struct Edge(long From, long To, long Line) : IComparable<Edge>
-    {
-        public int CompareTo(Edge other)
-        {
-            var byFrom = From.CompareTo(other.From);
-            return byFrom != 0 ? byFrom : To.CompareTo(other.To);
-        }
-    }
 
     private sealed record PendingConnection(long RequesterId, bool Connected, DateTime Created, long Line)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Npgsql;
 using UserGraph.Silo;
 
@@ -48,7 +49,7 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
 
         var usersWritten = await WriteAsync(connection, graph, fingerprint, doneThrough, cancellationToken);
         await using (var done = new NpgsqlCommand(
-                         "UPDATE graph_imports SET finished = now() WHERE service_id = @service AND source_hash = @hash; ANALYZE grain_state",
+                         "UPDATE graph_imports SET finished = now() WHERE service_id = @service AND source_hash = @hash",
                          connection))
         {
             done.Parameters.AddWithValue("service", settings.ServiceId);
@@ -67,6 +68,9 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
     private ImportGraph Read(Grains.Interfaces.CommunityMode mode, RejectFile rejects)
     {
         var graph = new ImportGraph(mode, DateTime.UtcNow);
+        // A follow row takes 20 bytes or more ("follow,123456,654321"): sized for that, the list is
+        // not copied as it grows.
+        graph.ExpectFollows((int)Math.Min(new FileInfo(settings.InputPath).Length / 20, Array.MaxLength / 2));
         using var input = new StreamReader(settings.InputPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         progress.Start("reading", null, "rows");
         long lines = 0;
@@ -89,11 +93,30 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
 
     private async Task<long> WriteAsync(NpgsqlConnection connection, ImportGraph graph, string fingerprint, long doneThrough, CancellationToken cancellationToken)
     {
+        // Batches are built and serialized on another core while the previous one is written.
+        var batches = Channel.CreateBounded<PreparedBatch>(2);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var users in graph.Users(doneThrough).Chunk(settings.BatchUsers))
+                {
+                    var payloads = Array.ConvertAll(users, user => table.Serialize(user.ToSnapshot()));
+                    await batches.Writer.WriteAsync(new PreparedBatch(users, payloads), cancellationToken);
+                }
+
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, cancellationToken);
+
         progress.Start("writing", null, "users");
         long written = 0, seen = 0;
-        foreach (var batch in graph.Users(doneThrough).Chunk(settings.BatchUsers))
+        await foreach (var (batch, newPayloads) in batches.Reader.ReadAllAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var stored = new Dictionary<long, StoredGraph>();
             await foreach (var graphOfUser in table.ReadAsync(connection, batch[0].UserId, batch[^1].UserId))
@@ -103,11 +126,12 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
 
             var inserts = new List<(long, byte[])>(batch.Length);
             long replaced = 0;
-            foreach (var user in batch)
+            for (var i = 0; i < batch.Length; i++)
             {
+                var user = batch[i];
                 if (!stored.TryGetValue(user.UserId, out var current))
                 {
-                    inserts.Add((user.UserId, table.Serialize(user.ToSnapshot())));
+                    inserts.Add((user.UserId, newPayloads[i]));
                 }
                 else if (ImportMerge.Into(current.Current, user) is { } merged)
                 {
@@ -118,7 +142,7 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
 
             if (inserts.Count > 0)
             {
-                await table.InsertAsync(connection, inserts);
+                table.Insert(connection, inserts);
             }
 
             await using (var record = new NpgsqlCommand(
@@ -138,9 +162,12 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
             progress.Report(seen);
         }
 
+        await producer;
         progress.Finish(seen);
         return written;
     }
+
+    private sealed record PreparedBatch(ImportedUser[] Users, byte[][] NewUserPayloads);
 
     private async Task<(long DoneThrough, bool Finished)> StartAsync(NpgsqlConnection connection, string fingerprint)
     {
