@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,soak]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,soak]
 # soak (only when named; SOAK_MINUTES, default 10) is the steady mixed load of read-your-writes.
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --small) users=10000 callers=2000 warmup=3 duration=5 ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,soak]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,soak]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -22,6 +22,7 @@ want() { { [ "$only" = all ] && [ "$1" != soak ]; } || [[ ",$only," == *",$1,"* 
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 dotnet build src/Silo -c Release -nologo -v quiet >/dev/null
 dotnet build bench/Harness -c Release -nologo -v quiet >/dev/null
+dotnet build src/Tools -c Release -nologo -v quiet >/dev/null
 
 work=$(mktemp -d /tmp/user-graph-bench.XXXXXX)
 chmod 755 "$work"
@@ -46,6 +47,43 @@ psql_bench() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 key=$(openssl rand -base64 32)
 harness=bench/Harness/bin/Release/net10.0/UserGraph.Bench.Harness.dll
+
+# Offline import (the usergraph tool) of 20 follows for each of 5 x USERS users (10,000,000 follows;
+# --small 1,000,000) into an empty database, against psql's \copy of the same pairs into a plain
+# two-column table, in turns, twice each, a checkpoint before every run; the faster of each is kept.
+if want import; then
+  import_users=$((users * 5))
+  dotnet "$harness" import-files "$work/import.csv" "$work/import-pairs.csv" "$import_users" 20
+  import_rows=$((import_users * 20))
+  psql_import() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p 15498 -U postgres -d import_bench -q "$@"; }
+  psql_bench -qc "CREATE DATABASE import_bench" >/dev/null
+  psql_import -c "CREATE TABLE import_baseline (from_id bigint NOT NULL, to_id bigint NOT NULL)"
+  import_connection=${connection/Database=usergraph/Database=import_bench}
+  best_copy=999999 best_import=999999
+  for round in 1 2; do
+    psql_import -c "TRUNCATE import_baseline" -c "CHECKPOINT"
+    start=$(date +%s.%N)
+    psql_import -c "\\copy import_baseline FROM '$work/import-pairs.csv' (FORMAT csv)"
+    copy_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+    psql_import -c "CHECKPOINT"
+    start=$(date +%s.%N)
+    dotnet src/Tools/bin/Release/net10.0/usergraph.dll import "$work/import.csv" --connection "$import_connection" \
+      --service-id "import-$round" --batch-users 20000 > "$work/import-$round.log" 2>&1
+    import_s=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+    grep '^imported' "$work/import-$round.log"
+    echo "import round $round: usergraph $import_s s, copy $copy_s s"
+    best_copy=$(awk -v a="$best_copy" -v b="$copy_s" 'BEGIN { print (b < a) ? b : a }')
+    best_import=$(awk -v a="$best_import" -v b="$import_s" 'BEGIN { print (b < a) ? b : a }')
+  done
+  psql_bench -qc "DROP DATABASE import_bench" >/dev/null
+  awk -v r="$import_rows" -v i="$best_import" -v c="$best_copy" 'BEGIN {
+    printf "import usergraph 1 %.0f %.2f\nimport copy 1 %.0f %.2f\n", r / i, i, r / c, c }' | tee -a "$work/results.txt" \
+    | awk '{ printf "import %s: %s rows/s (%s s for all rows)\n", $2, $4, $5 }' | tee -a "$work/table.txt"
+  if [ "$only" = import ]; then
+    awk -v i="$best_import" -v c="$best_copy" 'BEGIN { r = c / i; printf "ratio: import-vs-copy = %.2f (target >= 0.5) %s\n", r, (r >= 0.5) ? "met" : "missed" }'
+    exit 0
+  fi
+fi
 echo "seeding $users users x $follows follows..."
 dotnet "$harness" seed "$connection" bench "$users" "$follows" "$callers" "$key" "$work/callers.txt"
 # Vacuumed as autovacuum would soon do after such a load (it did, once, in the middle of the
@@ -317,6 +355,9 @@ fi
 if want webhooks; then
   ratio follows-with-webhooks-vs-without "$(value follow hooks-on 32 4)" "$(awk -v a="$(value follow hooks-off 32 4)" -v b="$(value follow hooks-paused 32 4)" 'BEGIN { print (a + b) / 2 }')" ">=" 0.8
   ratio webhook-changes-not-delivered "$(awk -v l="$(value webhooks delay 1 7)" -v d="$(value webhooks delay 1 4)" 'BEGIN { print l - d }')" 1 "<=" 0
+fi
+if want import; then
+  ratio import-vs-copy "$(value import copy 1 5)" "$(value import usergraph 1 5)" ">=" 0.5
 fi
 if want soak; then
   # The worst 30 s window's p99 stands for the whole soak's (it can only be higher).

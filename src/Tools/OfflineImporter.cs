@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Npgsql;
 using UserGraph.Silo;
@@ -27,24 +26,25 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
         await OfflineGuard.EnsureNoActiveSilosAsync(connection);
         var mode = await OfflineGuard.EnsureModeAsync(connection, settings.ServiceId, settings.Mode);
 
-        var fingerprint = await EdgeFileReader.FingerprintAsync(settings.InputPath);
+        // The file is read whole before anything is written: a finished file is then known by its
+        // content, and an unfinished one resumes after the last batch that committed.
+        using var rejects = new RejectFile(settings.RejectPath);
+        var (graph, fingerprint) = Read(mode, rejects);
+        foreach (var rejected in graph.Complete())
+        {
+            rejects.Add(rejected);
+        }
+
         var (doneThrough, finished) = await StartAsync(connection, fingerprint);
         if (finished)
         {
             log.WriteLine($"{settings.InputPath} was imported to the end before (fingerprint {fingerprint}); nothing to do.");
-            return new ImportReport(0, 0, 0, Resumed: false, AlreadyImported: true);
+            return new ImportReport(graph.RowCount, rejects.Count, 0, Resumed: false, AlreadyImported: true);
         }
 
         if (doneThrough > 0)
         {
             log.WriteLine($"Resuming the import of {settings.InputPath}: users up to {doneThrough} are written.");
-        }
-
-        using var rejects = new RejectFile(settings.RejectPath);
-        var graph = Read(mode, rejects);
-        foreach (var rejected in graph.Complete())
-        {
-            rejects.Add(rejected);
         }
 
         var usersWritten = await WriteAsync(connection, graph, fingerprint, doneThrough, cancellationToken);
@@ -65,30 +65,18 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
         return new ImportReport(graph.RowCount, rejects.Count, usersWritten, doneThrough > 0, AlreadyImported: false);
     }
 
-    private ImportGraph Read(Grains.Interfaces.CommunityMode mode, RejectFile rejects)
+    private (ImportGraph Graph, string Fingerprint) Read(Grains.Interfaces.CommunityMode mode, RejectFile rejects)
     {
         var graph = new ImportGraph(mode, DateTime.UtcNow);
         // A follow row takes 20 bytes or more ("follow,123456,654321"): sized for that, the list is
         // not copied as it grows.
         graph.ExpectFollows((int)Math.Min(new FileInfo(settings.InputPath).Length / 20, Array.MaxLength / 2));
-        using var input = new StreamReader(settings.InputPath, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var input = new FileStream(settings.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         progress.Start("reading", null, "rows");
-        long lines = 0;
-        foreach (var (lineNumber, row) in EdgeFileReader.Read(input, settings.Format, rejects.Add))
-        {
-            if (graph.Add(lineNumber, row) is { } rejected)
-            {
-                rejects.Add(rejected);
-            }
-
-            if (++lines % 65536 == 0)
-            {
-                progress.Report(lines);
-            }
-        }
-
-        progress.Finish(lines);
-        return graph;
+        long rows = 0;
+        var fingerprint = EdgeFileLoader.Load(input, settings.Format, graph.Add, rejects.Add, read => progress.Report(rows = read));
+        progress.Finish(rows);
+        return (graph, fingerprint);
     }
 
     private async Task<long> WriteAsync(NpgsqlConnection connection, ImportGraph graph, string fingerprint, long doneThrough, CancellationToken cancellationToken)

@@ -126,17 +126,4 @@ public class EdgeRowParsingTests
             }
         }, iter: 20_000);
     }
-
-    [Fact]
-    public void The_file_reader_skips_blank_lines_and_one_header_and_numbers_lines_as_an_editor_does()
-    {
-        var text = "kind,from_id,to_id\r\nfollow,1,2\n\n   \nkind,from_id,to_id\nfollow,x,2\nhide,2,1";
-        var rejected = new List<RejectedRow>();
-
-        var rows = EdgeFileReader.Read(new StringReader(text), EdgeFileFormat.Csv, rejected.Add).ToList();
-
-        Assert.Equal([(2L, new EdgeRow(EdgeKind.Follow, 1, 2)), (7L, new EdgeRow(EdgeKind.Hide, 2, 1))], rows);
-        Assert.Equal([5L, 6L], rejected.Select(r => r.LineNumber));
-        Assert.Equal("kind,from_id,to_id", rejected[0].Text);
-    }
 }
