@@ -41,6 +41,20 @@ public sealed class GraphSnapshotTable(Serializer serializer, string serviceId)
 
     public byte[] Serialize(UserGraphSnapshot snapshot) => serializer.SerializeToArray(snapshot);
 
+    /// <summary>Whether storage holds any user graph of the service, snapshot or journal.</summary>
+    public async Task<bool> AnyAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM grain_state WHERE service_id = $1 AND grain_type = $2)
+                OR EXISTS (SELECT 1 FROM graph_journal WHERE service_id = $1)
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = GraphStorage.UserGraphStateName });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>
     /// The current graph of every stored user with an id in the range, ascending: the snapshot with
     /// the journal replayed on top, as a snapshot again (<see cref="StoredGraph.Current"/>).

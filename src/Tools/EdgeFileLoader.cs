@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 
@@ -39,21 +40,26 @@ public static class EdgeFileLoader
             }
 
             contentSeen |= chunk.HasContent;
-            foreach (var (line, row) in chunk.Rows)
+            for (var i = 0; i < chunk.Count; i++)
             {
-                if (add(lineOffset + line, row) is { } refused)
+                if (add(lineOffset + chunk.Lines[i], chunk.Rows[i]) is { } refused)
                 {
                     reject(refused);
                 }
             }
+
+            // Chunks come and go by the hundred in a large file: their arrays are reused, not
+            // allocated (and faulted into memory) again every time.
+            ArrayPool<EdgeRow>.Shared.Return(chunk.Rows);
+            ArrayPool<long>.Shared.Return(chunk.Lines);
 
             foreach (var rejected in chunk.Rejects)
             {
                 reject(rejected with { LineNumber = lineOffset + rejected.LineNumber });
             }
 
-            lineOffset += chunk.Lines;
-            rows += chunk.Rows.Count;
+            lineOffset += chunk.LineCount;
+            rows += chunk.Count;
             rowsRead?.Invoke(rows);
         }
 
@@ -61,7 +67,7 @@ public static class EdgeFileLoader
         var atEnd = false;
         while (!atEnd)
         {
-            var buffer = new byte[Math.Max(chunkBytes, carry.Length * 2)];
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(chunkBytes, carry.Length * 2));
             carry.CopyTo(buffer, 0);
             var filled = carry.Length;
             while (filled < buffer.Length)
@@ -89,6 +95,7 @@ public static class EdgeFileLoader
                 if (lastNewLine < 0)
                 {
                     carry = buffer[..filled]; // a line longer than a chunk: read on
+                    ArrayPool<byte>.Shared.Return(buffer);
                     continue;
                 }
 
@@ -98,6 +105,7 @@ public static class EdgeFileLoader
 
             if (end == 0)
             {
+                ArrayPool<byte>.Shared.Return(buffer);
                 continue;
             }
 
@@ -121,7 +129,22 @@ public static class EdgeFileLoader
 
     private static ParsedChunk Parse(byte[] buffer, int length, EdgeFileFormat format, bool firstChunk)
     {
-        var rows = new List<(long, EdgeRow)>(length / 16);
+        try
+        {
+            return ParseLines(buffer, length, format, firstChunk);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ParsedChunk ParseLines(byte[] buffer, int length, EdgeFileFormat format, bool firstChunk)
+    {
+        // A row takes at least six bytes ("hide,1,2" less its line end is more): room for every row.
+        var rows = ArrayPool<EdgeRow>.Shared.Rent(length / 6 + 1);
+        var lines = ArrayPool<long>.Shared.Rent(length / 6 + 1);
+        var count = 0;
         var rejects = new List<RejectedRow>();
         RejectedRow? leadingHeader = null;
         var text = buffer.AsSpan(0, length);
@@ -151,7 +174,8 @@ public static class EdgeFileLoader
             if (format == EdgeFileFormat.Csv && PlainCsvRow(line) is { } plain)
             {
                 firstLine = false;
-                rows.Add((lineNumber, plain));
+                (rows[count], lines[count]) = (plain, lineNumber);
+                count++;
                 continue;
             }
 
@@ -170,7 +194,8 @@ public static class EdgeFileLoader
             }
             else
             {
-                rows.Add((lineNumber, row));
+                (rows[count], lines[count]) = (row, lineNumber);
+                count++;
             }
 
             firstLine = false;
@@ -178,7 +203,7 @@ public static class EdgeFileLoader
 
         // A chunk ends with a line end (or is the file's last), so its lines are what it counted;
         // one that ends without one counted its last line all the same.
-        return new ParsedChunk(rows, rejects, leadingHeader, !firstLine, lineNumber);
+        return new ParsedChunk(rows, lines, count, rejects, leadingHeader, !firstLine, lineNumber);
     }
 
     /// <summary><c>kind,digits,digits</c> for follow, hide or block, two different ids: the row almost every file is made of.</summary>
@@ -243,6 +268,8 @@ public static class EdgeFileLoader
 
     /// <param name="LeadingHeader">The chunk's first line that is not blank when it is a header, as a reject should it not open the file.</param>
     /// <param name="HasContent">Whether any line of the chunk is not blank.</param>
+    /// <param name="Rows">The valid rows, <paramref name="Count"/> of them, with their line numbers in <paramref name="Lines"/> (pooled arrays).</param>
+    /// <param name="LineCount">How many lines the chunk holds.</param>
     private sealed record ParsedChunk(
-        List<(long Line, EdgeRow Row)> Rows, List<RejectedRow> Rejects, RejectedRow? LeadingHeader, bool HasContent, long Lines);
+        EdgeRow[] Rows, long[] Lines, int Count, List<RejectedRow> Rejects, RejectedRow? LeadingHeader, bool HasContent, long LineCount);
 }

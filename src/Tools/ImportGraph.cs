@@ -16,14 +16,21 @@ namespace UserGraph.Tools;
 /// </remarks>
 public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
 {
-    private readonly List<Edge> _follows = [];
-    private readonly List<Edge> _hides = [];
-    private readonly List<Edge> _blocks = [];
+    private readonly EdgeList _follows = new();
+    private readonly EdgeList _hides = new();
+    private readonly EdgeList _blocks = new();
     private readonly Dictionary<(long Low, long High), PendingConnection> _connections = [];
     private SortedEdges[]? _sorted;
 
     /// <summary>Room for about this many follows, so that gathering a large file does not copy its list again and again.</summary>
-    public void ExpectFollows(int count) => _follows.Capacity = Math.Max(_follows.Capacity, count);
+    public void ExpectFollows(int count) => _follows.EnsureCapacity(count);
+
+    /// <summary>
+    /// Follows the file gives across one of its blocks (after <see cref="Complete"/>): rejected, as the
+    /// service refuses them. Their lines are not kept while gathering (ten million follows would
+    /// carry ten million line numbers for the few that need one); the importer finds them.
+    /// </summary>
+    public IReadOnlySet<(long From, long To)> FollowsAcrossBlocks { get; private set; } = new HashSet<(long, long)>();
 
     /// <summary>Rows accepted so far.</summary>
     public long RowCount { get; private set; }
@@ -39,9 +46,9 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
         RowCount++;
         switch (row.Kind)
         {
-            case EdgeKind.Follow: _follows.Add(new Edge(row.From, row.To, lineNumber)); break;
-            case EdgeKind.Hide: _hides.Add(new Edge(row.From, row.To, lineNumber)); break;
-            case EdgeKind.Block: _blocks.Add(new Edge(row.From, row.To, lineNumber)); break;
+            case EdgeKind.Follow: _follows.Add(row.From, row.To); break;
+            case EdgeKind.Hide: _hides.Add(row.From, row.To); break;
+            case EdgeKind.Block: _blocks.Add(row.From, row.To); break;
             default: AddConnection(lineNumber, row); break;
         }
 
@@ -49,18 +56,16 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
     }
 
     /// <summary>
-    /// Ends the gathering: drops what a block in the file severs (returned as rejects) and sorts
-    /// every list. Call once, before <see cref="Users"/>.
+    /// Ends the gathering: drops what a block in the file severs (connections returned as rejects,
+    /// follows in <see cref="FollowsAcrossBlocks"/>) and sorts every list. Call once, before <see cref="Users"/>.
     /// </summary>
     public List<RejectedRow> Complete()
     {
         var rejected = new List<RejectedRow>();
-        var blockedPairs = _blocks.Select(b => Pair(b.From, b.To)).ToHashSet();
+        var blockedPairs = _blocks.Pairs().Select(b => Pair(b.From, b.To)).ToHashSet();
         if (blockedPairs.Count > 0)
         {
-            rejected.AddRange(_follows.Where(f => blockedPairs.Contains(Pair(f.From, f.To)))
-                .Select(f => new RejectedRow(f.Line, "a follow across a block", CsvEdgeRows.Format(new EdgeRow(EdgeKind.Follow, f.From, f.To)))));
-            _follows.RemoveAll(f => blockedPairs.Contains(Pair(f.From, f.To)));
+            FollowsAcrossBlocks = _follows.RemoveWhere((from, to) => blockedPairs.Contains(Pair(from, to))).ToHashSet();
             foreach (var (pair, connection) in _connections.Where(c => blockedPairs.Contains(c.Key)).ToList())
             {
                 rejected.Add(new RejectedRow(connection.Line, "a connection across a block", CsvEdgeRows.Format(connection.Row(pair))));
@@ -68,25 +73,18 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
             }
         }
 
-        var connections = new List<Edge>(_connections.Count);
-        connections.AddRange(_connections.Keys.Select(pair => new Edge(pair.Low, pair.High, 0)));
-        // Each list sorted by owner and by the other side; the two largest sorts on two cores.
-        var sorted = new SortedEdges[8];
-        Parallel.Invoke(
-            () => sorted[0] = SortedEdges.Of(_follows, reversed: false),
-            () => sorted[1] = SortedEdges.Of(_follows, reversed: true),
-            () =>
-            {
-                sorted[2] = SortedEdges.Of(_hides, reversed: false);
-                sorted[3] = SortedEdges.Of(_hides, reversed: true);
-                sorted[4] = SortedEdges.Of(_blocks, reversed: false);
-                sorted[5] = SortedEdges.Of(_blocks, reversed: true);
-                sorted[6] = SortedEdges.Of(connections, reversed: false);
-                sorted[7] = SortedEdges.Of(connections, reversed: true);
-            });
-        _follows.Clear();
-        _follows.TrimExcess();
-        _sorted = sorted;
+        var connections = new EdgeList();
+        foreach (var pair in _connections.Keys)
+        {
+            connections.Add(pair.Low, pair.High);
+        }
+
+        // Follows are most of a file; their two sorts run on two cores inside EdgeList.Sort.
+        var (followsByFrom, followsByTo) = _follows.Sort();
+        var (hidesByFrom, hidesByTo) = _hides.Sort();
+        var (blocksByFrom, blocksByTo) = _blocks.Sort();
+        var (connectionsByLow, connectionsByHigh) = connections.Sort();
+        _sorted = [followsByFrom, followsByTo, hidesByFrom, hidesByTo, blocksByFrom, blocksByTo, connectionsByLow, connectionsByHigh];
         return [.. rejected.OrderBy(r => r.LineNumber)];
     }
 
@@ -102,7 +100,7 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
             {
                 if (cursors[i] < lists[i].Length)
                 {
-                    userId = Math.Min(userId, lists[i].Owners[cursors[i]]);
+                    userId = Math.Min(userId, lists[i].OwnerAt(cursors[i]));
                 }
             }
 

@@ -7,16 +7,22 @@ namespace UserGraph.Tools;
 /// <summary>
 /// Imports a file straight into storage while no silo runs: reads and checks every row, builds
 /// both views of every edge (<see cref="ImportGraph"/>), adds them to what storage holds
-/// (<see cref="ImportMerge"/>), and writes users in ascending id, a batch per transaction that
-/// also records how far it got (Schema/008-imports.sql).
+/// (<see cref="ImportMerge"/>), and writes users in batches of consecutive ids, a batch per
+/// transaction that also records it (Schema/008-imports.sql).
 /// </summary>
 /// <remarks>
 /// Imported edges are not change events: no webhook or change stream reports them, as the
 /// service did not make them. The import's own record of a finished file makes a second run of
 /// the same file a no-op; a different file with some of the same rows adds only what is new.
 /// </remarks>
-public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapshotTable table, ProgressDisplay progress, TextWriter log)
+/// <param name="tableReady">The table, perhaps still being made: its serializer takes a few hundred
+/// milliseconds to build, which the file's reading hides.</param>
+public sealed class OfflineImporter(OfflineImportSettings settings, Task<GraphSnapshotTable> tableReady, ProgressDisplay progress, TextWriter log)
 {
+    // The database and the writers' own work (serializing rows for COPY) both use CPU: two
+    // writers keep two cores busy where one left the database waiting for rows.
+    private const int Writers = 2;
+
     public async Task<ImportReport> RunAsync(CancellationToken cancellationToken = default)
     {
         await PostgresSchema.ApplyAsync(settings.ConnectionString, cancellationToken);
@@ -35,34 +41,35 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
             rejects.Add(rejected);
         }
 
-        var (doneThrough, finished) = await StartAsync(connection, fingerprint);
-        if (finished)
+        if (graph.FollowsAcrossBlocks.Count > 0)
+        {
+            RejectFollowsAcrossBlocks(graph.FollowsAcrossBlocks, rejects);
+        }
+
+        var table = await tableReady;
+        var store = new ImportProgressStore(settings.ServiceId, fingerprint);
+        var start = await store.StartAsync(
+            connection, Path.GetFileName(settings.InputPath), settings.BatchUsers, async () => !await table.AnyAsync(connection));
+        if (start.Finished)
         {
             log.WriteLine($"{settings.InputPath} was imported to the end before (fingerprint {fingerprint}); nothing to do.");
             return new ImportReport(graph.RowCount, rejects.Count, 0, Resumed: false, AlreadyImported: true);
         }
 
-        if (doneThrough > 0)
+        var resumed = start.DoneBatches.Count > 0;
+        if (resumed)
         {
-            log.WriteLine($"Resuming the import of {settings.InputPath}: users up to {doneThrough} are written.");
+            log.WriteLine($"Resuming the import of {settings.InputPath}: {start.DoneBatches.Count:N0} batches of {start.BatchUsers:N0} users are written.");
         }
 
-        var usersWritten = await WriteAsync(connection, graph, fingerprint, doneThrough, cancellationToken);
-        await using (var done = new NpgsqlCommand(
-                         "UPDATE graph_imports SET finished = now() WHERE service_id = @service AND source_hash = @hash",
-                         connection))
-        {
-            done.Parameters.AddWithValue("service", settings.ServiceId);
-            done.Parameters.AddWithValue("hash", fingerprint);
-            await done.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        var usersWritten = start.UsersWritten + await WriteAsync(graph, table, store, start, cancellationToken);
+        await store.FinishAsync(connection);
         if (rejects.Count > 0)
         {
             log.WriteLine($"{rejects.Count:N0} rows rejected: see {rejects.Path}");
         }
 
-        return new ImportReport(graph.RowCount, rejects.Count, usersWritten, doneThrough > 0, AlreadyImported: false);
+        return new ImportReport(graph.RowCount, rejects.Count, usersWritten, resumed, AlreadyImported: false);
     }
 
     private (ImportGraph Graph, string Fingerprint) Read(Grains.Interfaces.CommunityMode mode, RejectFile rejects)
@@ -79,18 +86,26 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
         return (graph, fingerprint);
     }
 
-    private async Task<long> WriteAsync(NpgsqlConnection connection, ImportGraph graph, string fingerprint, long doneThrough, CancellationToken cancellationToken)
+    // Batches are built and serialized on the cores while earlier ones are written, by two writers
+    // on two connections, each batch in its own transaction.
+    private async Task<long> WriteAsync(
+        ImportGraph graph, GraphSnapshotTable table, ImportProgressStore store, ImportStart start, CancellationToken cancellationToken)
     {
-        // Batches are built and serialized on another core while the previous one is written.
-        var batches = Channel.CreateBounded<PreparedBatch>(2);
+        var batches = Channel.CreateBounded<ImportBatch>(Writers);
         var producer = Task.Run(async () =>
         {
             try
             {
-                foreach (var users in graph.Users(doneThrough).Chunk(settings.BatchUsers))
+                foreach (var users in graph.Users().Chunk(start.BatchUsers))
                 {
-                    var payloads = Array.ConvertAll(users, user => table.Serialize(user.ToSnapshot()));
-                    await batches.Writer.WriteAsync(new PreparedBatch(users, payloads), cancellationToken);
+                    if (start.DoneBatches.Contains(users[0].UserId))
+                    {
+                        continue;
+                    }
+
+                    var payloads = new byte[users.Length][];
+                    Parallel.For(0, users.Length, i => payloads[i] = table.Serialize(users[i].ToSnapshot()));
+                    await batches.Writer.WriteAsync(new ImportBatch(users, payloads), cancellationToken);
                 }
 
                 batches.Writer.Complete();
@@ -103,73 +118,42 @@ public sealed class OfflineImporter(OfflineImportSettings settings, GraphSnapsho
 
         progress.Start("writing", null, "users");
         long written = 0, seen = 0;
-        await foreach (var (batch, newPayloads) in batches.Reader.ReadAllAsync(cancellationToken))
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var stored = new Dictionary<long, StoredGraph>();
-            await foreach (var graphOfUser in table.ReadAsync(connection, batch[0].UserId, batch[^1].UserId))
+            await using var connection = new NpgsqlConnection(settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            var writer = new ImportBatchWriter(connection, table, store, start.IntoEmpty);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                stored[graphOfUser.UserId] = graphOfUser;
+                var changed = await writer.WriteAsync(batch, cancellationToken);
+                Interlocked.Add(ref written, changed);
+                progress.Report(Interlocked.Add(ref seen, batch.Users.Length));
             }
+        }, cancellationToken)).ToList();
 
-            var inserts = new List<(long, byte[])>(batch.Length);
-            long replaced = 0;
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var user = batch[i];
-                if (!stored.TryGetValue(user.UserId, out var current))
-                {
-                    inserts.Add((user.UserId, newPayloads[i]));
-                }
-                else if (ImportMerge.Into(current.Current, user) is { } merged)
-                {
-                    await table.ReplaceAsync(connection, user.UserId, current.RowVersion, table.Serialize(merged));
-                    replaced++;
-                }
-            }
-
-            if (inserts.Count > 0)
-            {
-                table.Insert(connection, inserts);
-            }
-
-            await using (var record = new NpgsqlCommand(
-                             "UPDATE graph_imports SET done_through = $3, users_written = users_written + $4 WHERE service_id = $1 AND source_hash = $2",
-                             connection))
-            {
-                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = settings.ServiceId });
-                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fingerprint });
-                record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch[^1].UserId });
-                record.Parameters.Add(new NpgsqlParameter<long> { TypedValue = inserts.Count + replaced });
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            written += inserts.Count + replaced;
-            seen += batch.Length;
-            progress.Report(seen);
-        }
-
-        await producer;
+        await Task.WhenAll([producer, .. writers]);
         progress.Finish(seen);
         return written;
     }
 
-    private sealed record PreparedBatch(ImportedUser[] Users, byte[][] NewUserPayloads);
-
-    private async Task<(long DoneThrough, bool Finished)> StartAsync(NpgsqlConnection connection, string fingerprint)
+    // Only a file that blocks some of its own follows is read this second time, for their lines.
+    private void RejectFollowsAcrossBlocks(IReadOnlySet<(long From, long To)> follows, RejectFile rejects)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO graph_imports (service_id, source_hash, source_name) VALUES (@service, @hash, @name) ON CONFLICT DO NOTHING;
-            SELECT done_through, finished IS NOT NULL FROM graph_imports WHERE service_id = @service AND source_hash = @hash;
-            """,
-            connection);
-        command.Parameters.AddWithValue("service", settings.ServiceId);
-        command.Parameters.AddWithValue("hash", fingerprint);
-        command.Parameters.AddWithValue("name", Path.GetFileName(settings.InputPath));
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetBoolean(1));
+        using var input = new FileStream(settings.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        EdgeFileLoader.Load(
+            input,
+            settings.Format,
+            (line, row) =>
+            {
+                if (row.Kind == EdgeKind.Follow && follows.Contains((row.From, row.To)))
+                {
+                    rejects.Add(new RejectedRow(line, "a follow across a block", CsvEdgeRows.Format(row)));
+                }
+
+                return null;
+            },
+            _ => { });
     }
+
+    private sealed record PreparedBatch(ImportedUser[] Users, byte[][] NewUserPayloads);
 }

@@ -30,16 +30,20 @@ public sealed class ProgressDisplay(TextWriter output, bool interactive)
         _shownAt = null;
     }
 
+    /// <summary>Safe to call from several threads (the import's writers).</summary>
     public void Report(long done)
     {
-        var now = _clock.Elapsed;
-        if (_shownAt is { } shown && now - shown < Interval)
+        lock (_clock)
         {
-            return;
-        }
+            var now = _clock.Elapsed;
+            if (_shownAt is { } shown && now - shown < Interval)
+            {
+                return;
+            }
 
-        _shownAt = now;
-        Write(Line(done, now), final: false);
+            _shownAt = now;
+            Write(Line(done, now), final: false);
+        }
     }
 
     public void Finish(long done) => Write(Line(done, _clock.Elapsed), final: true);

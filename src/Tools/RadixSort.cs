@@ -12,39 +12,39 @@ public static class RadixSort
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
 
-    /// <summary>Sorts <paramref name="keys"/> ascending; every key must be at least 0.</summary>
+    /// <summary>Sorts the first <paramref name="count"/> keys ascending; every key must be at least 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(long[] keys)
+    public static void Sort(long[] keys, int count)
     {
-        if (keys.Length < 2)
+        if (count < 2)
         {
             return;
         }
 
         long max = 0;
-        foreach (var key in keys)
+        for (var i = 0; i < count; i++)
         {
-            if (key < 0)
+            if (keys[i] < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(keys), "Keys must not be negative.");
             }
 
-            max |= key;
+            max |= keys[i];
         }
 
         var bits = 64 - (int)long.LeadingZeroCount(max);
         var source = keys;
-        var target = new long[keys.Length];
+        var target = new long[count];
         var counts = new int[Buckets];
         for (var shift = 0; shift < bits; shift += DigitBits)
         {
             Array.Clear(counts);
-            foreach (var key in source)
+            for (var i = 0; i < count; i++)
             {
-                counts[(int)((key >> shift) & (Buckets - 1))]++;
+                counts[(int)((source[i] >> shift) & (Buckets - 1))]++;
             }
 
-            if (Array.IndexOf(counts, source.Length) >= 0)
+            if (Array.IndexOf(counts, count) >= 0)
             {
                 continue; // every key has the same digit here: nothing would move
             }
@@ -55,8 +55,9 @@ public static class RadixSort
                 (counts[b], position) = (position, position + counts[b]);
             }
 
-            foreach (var key in source)
+            for (var i = 0; i < count; i++)
             {
+                var key = source[i];
                 target[counts[(int)((key >> shift) & (Buckets - 1))]++] = key;
             }
 
@@ -65,7 +66,7 @@ public static class RadixSort
 
         if (!ReferenceEquals(source, keys))
         {
-            Array.Copy(source, keys, keys.Length);
+            Array.Copy(source, keys, count);
         }
     }
 }

@@ -3,47 +3,75 @@ using System.Runtime.CompilerServices;
 namespace UserGraph.Tools;
 
 /// <summary>
-/// Pairs sorted by owner, then by the other user, each once, in two columns: the owners, and
-/// the other users, so that one owner's list is a slice.
+/// Pairs of users sorted by owner, then by the other user, each once, so that one owner's pairs
+/// are a run: packed (owner shifted above the other id) when the ids allow, else in two columns.
 /// </summary>
 public sealed class SortedEdges
 {
-    private SortedEdges(long[] owners, long[] others)
+    private readonly long[] _keys;
+    private readonly int _length;
+    private readonly int _shift;
+    private readonly long _mask;
+    private readonly long[]? _owners;
+
+    private SortedEdges(long[] keys, int length, int shift, long[]? owners)
     {
-        Owners = owners;
-        Others = others;
+        _keys = keys;
+        _length = length;
+        _shift = shift;
+        _mask = (1L << shift) - 1;
+        _owners = owners;
     }
 
-    public long[] Owners { get; }
+    public int Length => _length;
 
-    public long[] Others { get; }
+    public long OwnerAt(int index) => _owners is null ? _keys[index] >> _shift : _owners[index];
 
-    public int Length => Owners.Length;
+    public long OtherAt(int index) => _owners is null ? _keys[index] & _mask : _keys[index];
 
-    /// <param name="reversed">Owned by <see cref="Edge.To"/> (the mirror side) instead of <see cref="Edge.From"/>.</param>
+    /// <summary>Sorts packed keys (<c>owner &lt;&lt; shift | other</c>) in place and keeps each once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static SortedEdges Of(List<Edge> edges, bool reversed)
+    public static SortedEdges OfPacked(long[] keys, int count, int shift)
     {
-        // Ids that fit in 63 bits together (below 2^31 each, every community we know of) pack a
-        // pair into one long, which a radix sort orders many times faster than pairs are compared.
-        long largest = 0;
-        foreach (var edge in edges)
+        RadixSort.Sort(keys, count);
+        var n = 0;
+        for (var i = 0; i < count; i++)
         {
-            largest |= edge.From | edge.To;
+            if (n == 0 || keys[n - 1] != keys[i])
+            {
+                keys[n++] = keys[i];
+            }
         }
 
-        var idBits = 64 - (int)long.LeadingZeroCount(largest);
-        return 2 * idBits <= 63 ? Packed(edges, reversed, idBits) : Pairs(edges, reversed);
+        return new SortedEdges(keys, n, shift, owners: null);
+    }
+
+    /// <summary>Sorts (owner, other) pairs of any ids and keeps each once.</summary>
+    public static SortedEdges OfPairs((long Owner, long Other)[] pairs)
+    {
+        Array.Sort(pairs);
+        var owners = new List<long>(pairs.Length);
+        var others = new List<long>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (i == 0 || pairs[i] != pairs[i - 1])
+            {
+                owners.Add(pairs[i].Owner);
+                others.Add(pairs[i].Other);
+            }
+        }
+
+        return new SortedEdges([.. others], others.Count, 0, [.. owners]);
     }
 
     /// <summary>Where the pairs of owners after <paramref name="ownerId"/> start.</summary>
     public int StartAfter(long ownerId)
     {
-        int low = 0, high = Owners.Length;
+        int low = 0, high = _length;
         while (low < high)
         {
             var mid = (low + high) / 2;
-            if (Owners[mid] <= ownerId)
+            if (OwnerAt(mid) <= ownerId)
             {
                 low = mid + 1;
             }
@@ -60,73 +88,22 @@ public sealed class SortedEdges
     public long[] Take(ref int cursor, long ownerId)
     {
         var start = cursor;
-        while (cursor < Owners.Length && Owners[cursor] == ownerId)
+        while (cursor < _length && OwnerAt(cursor) == ownerId)
         {
             cursor++;
         }
 
-        return cursor == start ? [] : Others[start..cursor];
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static SortedEdges Packed(List<Edge> edges, bool reversed, int idBits)
-    {
-        var keys = new long[edges.Count];
-        for (var i = 0; i < keys.Length; i++)
+        if (cursor == start)
         {
-            var (owner, other) = reversed ? (edges[i].To, edges[i].From) : (edges[i].From, edges[i].To);
-            keys[i] = (owner << idBits) | other;
+            return [];
         }
 
-        RadixSort.Sort(keys);
-        var n = Unique(keys);
-        var owners = new long[n];
-        var others = new long[n];
-        var otherMask = (1L << idBits) - 1;
-        for (var i = 0; i < n; i++)
+        var others = new long[cursor - start];
+        for (var i = 0; i < others.Length; i++)
         {
-            owners[i] = keys[i] >> idBits;
-            others[i] = keys[i] & otherMask;
+            others[i] = OtherAt(start + i);
         }
 
-        return new SortedEdges(owners, others);
-    }
-
-    private static SortedEdges Pairs(List<Edge> edges, bool reversed)
-    {
-        var pairs = new Edge[edges.Count];
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            pairs[i] = reversed ? new Edge(edges[i].To, edges[i].From, 0) : edges[i] with { Line = 0 };
-        }
-
-        Array.Sort(pairs);
-        var owners = new List<long>(pairs.Length);
-        var others = new List<long>(pairs.Length);
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            if (i == 0 || pairs[i].From != pairs[i - 1].From || pairs[i].To != pairs[i - 1].To)
-            {
-                owners.Add(pairs[i].From);
-                others.Add(pairs[i].To);
-            }
-        }
-
-        return new SortedEdges([.. owners], [.. others]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Unique(long[] sorted)
-    {
-        var n = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (n == 0 || sorted[n - 1] != sorted[i])
-            {
-                sorted[n++] = sorted[i];
-            }
-        }
-
-        return n;
+        return others;
     }
 }

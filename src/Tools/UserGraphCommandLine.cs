@@ -64,7 +64,7 @@ public static class UserGraphCommandLine
                 Math.Max(1, parse.GetValue(batchUsers)));
             try
             {
-                var report = await new OfflineImporter(settings, Table(settings.ServiceId), ProgressDisplay.ForConsole(), Console.Out).RunAsync(cancellationToken);
+                var report = await new OfflineImporter(settings, Task.Run(() => Table(settings.ServiceId)), ProgressDisplay.ForConsole(), Console.Out).RunAsync(cancellationToken);
                 if (!report.AlreadyImported)
                 {
                     Console.WriteLine($"imported {report.Rows:N0} rows, {report.Rejected:N0} rejected, {report.UsersWritten:N0} users written{(report.Resumed ? " (resumed)" : "")}");
