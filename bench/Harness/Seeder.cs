@@ -5,7 +5,6 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Serialization;
-using Orleans.Storage;
 using UserGraph.Grains;
 using UserGraph.Silo;
 
@@ -44,35 +43,25 @@ public static class Seeder
 
         await using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(UserGraphSnapshot).Assembly))
             .BuildServiceProvider();
-        var serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await Execute(connection, $"DELETE FROM grain_state WHERE service_id = '{serviceId}'");
         await Execute(connection, "DROP TABLE IF EXISTS bench_follows; CREATE TABLE bench_follows (follower bigint NOT NULL, followee bigint NOT NULL, PRIMARY KEY (follower, followee))");
 
-        await using (var rows = await connection.BeginBinaryImportAsync(
-            "COPY grain_state (service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension, payload, version) FROM STDIN (FORMAT BINARY)"))
-        {
-            async Task WriteStateAsync(long userId, UserGraphSnapshot state)
-            {
-                await rows.StartRowAsync();
-                await rows.WriteAsync(serviceId, NpgsqlDbType.Varchar);
-                await rows.WriteAsync(GraphStorage.UserGraphStateName, NpgsqlDbType.Varchar);
-                await rows.WriteAsync(0L, NpgsqlDbType.Bigint);
-                await rows.WriteAsync(userId, NpgsqlDbType.Bigint);
-                await rows.WriteAsync("", NpgsqlDbType.Varchar);
-                await rows.WriteAsync(serializer.Serialize(state).ToArray(), NpgsqlDbType.Bytea);
-                await rows.WriteAsync(1, NpgsqlDbType.Integer);
-            }
+        // Written as the import tool writes first snapshots: GraphSnapshotTable owns the row layout.
+        var table = new GraphSnapshotTable(services.GetRequiredService<Serializer>(), serviceId);
+        table.Insert(connection, SeededGraphs().Select(s => (s.UserId, table.Serialize(s.Snapshot))));
 
+        IEnumerable<(long UserId, UserGraphSnapshot Snapshot)> SeededGraphs()
+        {
             for (var u = 1; u <= users; u++)
             {
-                await WriteStateAsync(u, new UserGraphSnapshot { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 });
+                yield return (u, new UserGraphSnapshot { Followings = followings[u], Followers = [.. followers[u].Order()], Version = 1 });
             }
 
             for (var c = 0; c < BenchUsers.ColdCount; c++)
             {
-                await WriteStateAsync(BenchUsers.Cold(c), new UserGraphSnapshot { Followings = FollowsOf(c + 1, users, 1000), Version = 1 });
+                yield return (BenchUsers.Cold(c), new UserGraphSnapshot { Followings = FollowsOf(c + 1, users, 1000), Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.FollowedSizes.Length; i++)
@@ -84,20 +73,18 @@ public static class Seeder
                     followersOfCelebrity[f] = BenchUsers.SeededFollowersBase + f;
                 }
 
-                await WriteStateAsync(BenchUsers.Followed(i), new UserGraphSnapshot { Followers = followersOfCelebrity, Version = 1 });
+                yield return (BenchUsers.Followed(i), new UserGraphSnapshot { Followers = followersOfCelebrity, Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.KnownTargetSizes.Length; i++)
             {
-                await WriteStateAsync(BenchUsers.KnownTarget(i), new UserGraphSnapshot { Followers = BenchUsers.SeededFollowers(BenchUsers.KnownTargetSizes[i]), Version = 1 });
+                yield return (BenchUsers.KnownTarget(i), new UserGraphSnapshot { Followers = BenchUsers.SeededFollowers(BenchUsers.KnownTargetSizes[i]), Version = 1 });
             }
 
             for (var i = 0; i < BenchUsers.KnownCallerSizes.Length; i++)
             {
-                await WriteStateAsync(BenchUsers.KnownCaller(i), new UserGraphSnapshot { Followings = BenchUsers.KnownCallerFollowings(i), Version = 1 });
+                yield return (BenchUsers.KnownCaller(i), new UserGraphSnapshot { Followings = BenchUsers.KnownCallerFollowings(i), Version = 1 });
             }
-
-            await rows.CompleteAsync();
         }
 
         await using (var rows = await connection.BeginBinaryImportAsync("COPY bench_follows (follower, followee) FROM STDIN (FORMAT BINARY)"))
