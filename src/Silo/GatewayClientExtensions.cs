@@ -9,7 +9,8 @@ public static class GatewayClientExtensions
     /// Makes this host an Orleans client that finds the cluster's gateways in the PostgreSQL
     /// membership table (the silos must run with <c>Orleans:Membership=Postgres</c>).
     /// </summary>
-    public static WebApplicationBuilder UseGraphClusterClient(this WebApplicationBuilder builder)
+    public static TBuilder UseGraphClusterClient<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddGraphDatabaseOptions();
         builder.UseOrleansClient(client =>

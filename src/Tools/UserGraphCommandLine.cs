@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using UserGraph.Grains;
@@ -37,9 +40,15 @@ public static class UserGraphCommandLine
         var rejects = new Option<string?>("--rejects") { Description = "where rejected rows go (default: FILE.rejects.csv)" };
         var mode = new Option<CommunityMode?>("--mode") { Description = "Follow or Connection: the community's mode when the database has none yet; must match it otherwise" };
         var batchUsers = new Option<int>("--batch-users") { Description = "users written per transaction", DefaultValueFactory = _ => 5000 };
+        var live = new Option<bool>("--live") { Description = "import through the running cluster (its silos must use Orleans:Membership=Postgres) instead of writing storage offline" };
+        var clusterId = new Option<string>("--cluster-id")
+        {
+            Description = "with --live: the cluster's Orleans cluster id (default: Orleans__ClusterId, else user-graph-dev)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Orleans__ClusterId") ?? new ClusterSettings().ClusterId,
+        };
         var import = new Command("import", "Import a file straight into the database while no silo runs (offline): every row checked, both views of every edge written, safe to repeat and to resume after a crash")
         {
-            file, format, rejects, mode, batchUsers, connection, serviceId,
+            file, format, rejects, mode, batchUsers, live, clusterId, connection, serviceId,
         };
         import.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,6 +71,11 @@ public static class UserGraphCommandLine
                 parse.GetValue(rejects) ?? input.FullName + ".rejects.csv",
                 parse.GetValue(mode),
                 Math.Max(1, parse.GetValue(batchUsers)));
+            if (parse.GetValue(live))
+            {
+                return await ImportLiveAsync(settings, parse.GetValue(clusterId)!, cancellationToken);
+            }
+
             try
             {
                 var report = await new OfflineImporter(settings, Task.Run(() => Table(settings.ServiceId)), ProgressDisplay.ForConsole(), Console.Out).RunAsync(cancellationToken);
@@ -103,6 +117,36 @@ public static class UserGraphCommandLine
 
         var root = new RootCommand("usergraph: bulk import and export of the user graph") { import, export };
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> ImportLiveAsync(OfflineImportSettings settings, string clusterId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var mode = await LiveImporter.StoredModeAsync(settings.ConnectionString, settings.ServiceId);
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = settings.ConnectionString,
+                ["Orleans:ClusterId"] = clusterId,
+                ["Orleans:ServiceId"] = settings.ServiceId,
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.UseGraphClusterClient();
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            var importer = new LiveImporter(
+                settings.InputPath, settings.Format, settings.RejectPath, host.Services.GetRequiredService<IGrainFactory>(), mode, ProgressDisplay.ForConsole());
+            var report = await importer.RunAsync(cancellationToken);
+            Console.WriteLine($"applied {report.Applied:N0} of {report.Rows:N0} rows, {report.Rejected:N0} rejected{(report.Resumed ? " (resumed)" : "")}");
+            await host.StopAsync(CancellationToken.None);
+            return (int)report.Outcome;
+        }
+        catch (ImportRefusedException refused)
+        {
+            Console.Error.WriteLine($"refused: {refused.Message}");
+            return (int)ImportOutcome.Refused;
+        }
     }
 
     private static GraphSnapshotTable Table(string serviceId)

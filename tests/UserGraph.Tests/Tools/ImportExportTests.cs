@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UserGraph.Grains.Interfaces;
 using UserGraph.Silo;
@@ -141,6 +142,43 @@ public sealed class ImportExportTests : IDisposable
         await using var rows = new NpgsqlCommand("SELECT count(*) FROM grain_state WHERE service_id = @service", connection);
         rows.Parameters.AddWithValue("service", serviceId);
         Assert.Equal(0L, await rows.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_live_import_goes_through_the_running_service_beside_its_traffic_and_repeating_it_changes_nothing()
+    {
+        var database = await TestDatabase.CreateDatabaseAsync();
+        using var service = new GatewayFactory(database, [new("Orleans:Membership", "Postgres")]);
+        service.StartServer();
+        var (serviceId, clusterId) = (service.Setting("Orleans:ServiceId")!, service.Setting("Orleans:ClusterId")!);
+        var grains = service.Services.GetRequiredService<IGrainFactory>();
+        await grains.User(3).FollowAsync(1);
+        var source = Path.Combine(_directory, "live.csv");
+        File.WriteAllLines(source, ["kind,from_id,to_id", "follow,1,2", "follow,2,1", "hide,1,3", "block,4,1", "follow,1,4", "follow,one,2", "connection,1,5"]);
+
+        var first = await UserGraphTool.RunAsync(database, serviceId, "import", source, "--live", "--cluster-id", clusterId);
+
+        Assert.True(first.ExitCode == 1, first.Output + first.Error);
+        Assert.Contains("of 5 rows", first.Output);
+        var rejects = File.ReadAllLines(source + ".rejects.csv");
+        Assert.Contains(rejects, l => l.StartsWith("7,") && l.Contains("from_id 'one'"));
+        Assert.Contains(rejects, l => l.StartsWith("8,") && l.Contains("follow-mode"));
+        // Written by the service itself: both views, read at once from the other side.
+        Assert.True(await grains.User(2).IsFollowedByAsync(1));
+        Assert.Equal(new long[] { 2, 3 }, (await grains.User(1).GetFollowersAsync(MutualFilter.Any, 0, 10)).UserIds);
+        Assert.True(await grains.User(3).IsHiddenByAsync(1));
+        Assert.True(await grains.User(1).IsBlockedByAsync(4));
+        // The follow and the block of one window race; the block wins either way (refusing the
+        // follow, or severing it), and a refused follow is in the reject file.
+        Assert.False(await grains.User(1).IsFollowingAsync(4));
+        Assert.False(await grains.User(4).IsFollowedByAsync(1));
+        Assert.False(File.Exists(source + ".progress"));
+
+        var position = await grains.User(1).GetChangePositionAsync();
+        var again = await UserGraphTool.RunAsync(database, serviceId, "import", source, "--live", "--cluster-id", clusterId);
+        Assert.Contains("of 5 rows", again.Output);
+        Assert.Equal(position, await grains.User(1).GetChangePositionAsync());
+        await GraphConsistency.AssertConsistentAsync(grains, [1, 2, 3, 4]);
     }
 
     private static async Task<long> BatchesWrittenAsync(string database, string serviceId)
