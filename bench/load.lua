@@ -1,6 +1,7 @@
 -- wrk script: callers rotate over the data file's lines (token + ids).
 --   wrk -tTHREADS ... -s bench/load.lua URL -- DATA_FILE IDS_PER_REQUEST [MODE PATH_TEMPLATE THREADS [PACE]]
--- MODE statuses (default), follow, or mix (every 10th request a follow toggle, the rest statuses).
+-- MODE statuses (default), follow, or mix (every 10th request a follow toggle, the rest statuses);
+-- unique: statuses, each wrk thread owning every n-th line, so a file of single-use tokens is never reused.
 -- In follow and mix modes each wrk thread owns every n-th caller, and each caller alternates between
 -- following and unfollowing its target, so every follow changes the graph and its size stays put.
 -- PACE: requests per second per connection, used by bench/paced.lua (this script itself sends as

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,soak]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,soak]
 # soak (only when named; SOAK_MINUTES, default 10) is the steady mixed load of read-your-writes.
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --small) users=10000 callers=2000 warmup=3 duration=5 ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,soak]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,soak]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -137,8 +137,9 @@ pg_statements_print() {
   [ "${BENCH_PG_STATEMENTS:-0}" != 1 ] || psql_bench -c "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
 }
 measure() {
-  local name=$1 target=$2 url=$3 conns=$4 ids=$5 pid=$6 mode=${7:-statuses} path=${8:-}
-  wrk -t2 -c"$conns" -d"${warmup}s" -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path" 2 >/dev/null
+  local name=$1 target=$2 url=$3 conns=$4 ids=$5 pid=$6 mode=${7:-statuses} path=${8:-} data=${9:-$work/callers.txt}
+  # Single-use tokens are not warmed up: a warm-up's tokens could come round again in the run.
+  [ "$mode" = unique ] || wrk -t2 -c"$conns" -d"${warmup}s" -s bench/load.lua "$url" -- "$data" "$ids" "$mode" "$path" 2 >/dev/null
   local before out rps p50 p99 after tracer="" db_before db_after failed
   before=$(cpu_seconds "$pid") db_before=$(db_cpu_seconds)
   # BENCH_TRACE_DIR=DIR: a CPU profile of the service during each of its measured runs (needs dotnet-trace on PATH).
@@ -148,7 +149,7 @@ measure() {
       -o "$BENCH_TRACE_DIR/$name-$conns.nettrace" >"$BENCH_TRACE_DIR/$name-$conns.log" 2>&1 &
     tracer=$!
   fi
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -s bench/load.lua "$url" -- "$work/callers.txt" "$ids" "$mode" "$path" 2)
+  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -s bench/load.lua "$url" -- "$data" "$ids" "$mode" "$path" 2)
   after=$(cpu_seconds "$pid") db_after=$(db_cpu_seconds)
   [ -n "$tracer" ] && { wait "$tracer" 2>/dev/null || true; }
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
@@ -189,6 +190,15 @@ if want statuses; then
       measure "statuses-$ids" service http://127.0.0.1:5280/api/v2/user/connection/statuses/ "$conns" "$ids" "$service"
     done
   done
+fi
+# A different token on every request (many users each calling once), statuses of one id, against
+# stock JwtBearer validation: what the validated-token cache's miss path costs. Tokens belong to the
+# seeded callers (unique by jti), so grain activation is not part of it.
+if want tokens; then
+  token_count=$((users >= 100000 ? 1200000 : 300000))
+  dotnet "$harness" unique-tokens "$key" "$users" "$token_count" "$work/unique-tokens.txt"
+  measure unique-tokens jwt-ceiling http://127.0.0.1:5281/jwt/statuses 32 1 "$peer" unique "" "$work/unique-tokens.txt"
+  measure unique-tokens service http://127.0.0.1:5280/api/v2/user/connection/statuses/ 32 1 "$service" unique "" "$work/unique-tokens.txt"
 fi
 if want follow; then
   dotnet "$harness" warm-follows http://127.0.0.1:5281 "/db/follow/{0}" "$work/callers.txt"
@@ -355,6 +365,10 @@ fi
 if want webhooks; then
   ratio follows-with-webhooks-vs-without "$(value follow hooks-on 32 4)" "$(awk -v a="$(value follow hooks-off 32 4)" -v b="$(value follow hooks-paused 32 4)" 'BEGIN { print (a + b) / 2 }')" ">=" 0.8
   ratio webhook-changes-not-delivered "$(awk -v l="$(value webhooks delay 1 7)" -v d="$(value webhooks delay 1 4)" 'BEGIN { print l - d }')" 1 "<=" 0
+fi
+if want tokens; then
+  ratio unique-tokens-vs-jwt-ceiling "$(value unique-tokens service 32 4)" "$(value unique-tokens jwt-ceiling 32 4)" ">=" 0.9
+  ratio unique-tokens-p99-vs-jwt-ceiling "$(value unique-tokens service 32 6)" "$(value unique-tokens jwt-ceiling 32 6)" "<=" 1.5
 fi
 if want import; then
   ratio import-vs-copy "$(value import copy 1 5)" "$(value import usergraph 1 5)" ">=" 0.5

@@ -11,6 +11,7 @@ using UserGraph.Bench.Harness;
 // dotnet UserGraph.Bench.Harness.dll check-counters BASE_URL DATA_FILE SAMPLE
 // dotnet UserGraph.Bench.Harness.dll graph-queries BASE_URL KEY USERS REQUESTS
 // dotnet UserGraph.Bench.Harness.dll import-files IMPORT_CSV PAIRS_CSV USERS FOLLOWS
+// dotnet UserGraph.Bench.Harness.dll unique-tokens KEY USERS COUNT DATA_FILE
 if (args.Length >= 8 && args[0] == "seed")
 {
     await Seeder.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6], args[7]);
@@ -20,6 +21,12 @@ if (args.Length >= 8 && args[0] == "seed")
 if (args.Length >= 5 && args[0] == "import-files")
 {
     await ImportFiles.WriteAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
+    return 0;
+}
+
+if (args.Length >= 5 && args[0] == "unique-tokens")
+{
+    await UniqueTokens.WriteAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), args[4]);
     return 0;
 }
 
