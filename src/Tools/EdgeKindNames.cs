@@ -35,4 +35,10 @@ public static class EdgeKindNames
         EdgeKind.Connection or EdgeKind.ConnectionRequest => mode == CommunityMode.Connection,
         _ => true,
     };
+
+    /// <summary>The rejection of a row a community in <paramref name="mode"/> cannot hold, or <c>null</c>.</summary>
+    public static RejectedRow? RefusedIn(CommunityMode mode, long lineNumber, EdgeRow row) =>
+        BelongsTo(row.Kind, mode)
+            ? null
+            : new RejectedRow(lineNumber, $"a {Name(row.Kind)} row in a {mode.ToString().ToLowerInvariant()}-mode community", CsvEdgeRows.Format(row));
 }

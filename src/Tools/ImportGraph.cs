@@ -38,9 +38,9 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
     /// <summary>Takes a valid row, or says why the community cannot hold it.</summary>
     public RejectedRow? Add(long lineNumber, EdgeRow row)
     {
-        if (!EdgeKindNames.BelongsTo(row.Kind, mode))
+        if (EdgeKindNames.RefusedIn(mode, lineNumber, row) is { } refused)
         {
-            return new RejectedRow(lineNumber, $"a {EdgeKindNames.Name(row.Kind)} row in a {mode.ToString().ToLowerInvariant()}-mode community", CsvEdgeRows.Format(row));
+            return refused;
         }
 
         RowCount++;

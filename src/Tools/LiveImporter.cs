@@ -39,9 +39,9 @@ public sealed class LiveImporter(string inputPath, EdgeFileFormat format, string
                     format,
                     (line, row) =>
                     {
-                        if (!EdgeKindNames.BelongsTo(row.Kind, mode))
+                        if (EdgeKindNames.RefusedIn(mode, line, row) is { } refused)
                         {
-                            return new RejectedRow(line, $"a {EdgeKindNames.Name(row.Kind)} row in a {mode.ToString().ToLowerInvariant()}-mode community", CsvEdgeRows.Format(row));
+                            return refused;
                         }
 
                         if (line > after)
