@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service beside its baselines in one run (see README, "Performance").
-#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,soak]
+#   bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,scale,soak]
 # soak (only when named; SOAK_MINUTES, default 10) is the steady mixed load of read-your-writes.
 # Builds Release, installs wrk if missing, starts a throwaway PostgreSQL, seeds the same graph into
 # the service and the db-direct peer, then runs every workload against ceiling, jwt-ceiling,
@@ -12,7 +12,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --small) users=10000 callers=2000 warmup=3 duration=5 ;;
     --only) only=$2; shift ;;
-    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,soak]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--small] [--only statuses,follow,cold,bytes,queries,webhooks,memory,import,tokens,scale,soak]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -84,6 +84,29 @@ if want import; then
     exit 0
   fi
 fi
+# One million users (--small: 100,000) with 20 follows each, made by the offline import; then a silo
+# in the harness (no other silo up) activates every one of them, cold from PostgreSQL: managed heap
+# per user with all of them active, and cold activations per second.
+if want scale; then
+  scale_users=$((users >= 100000 ? 1000000 : 100000))
+  dotnet "$harness" import-files "$work/scale.csv" "$work/scale-pairs.csv" "$scale_users" 20
+  psql_bench -qc "CREATE DATABASE scale_bench" >/dev/null
+  scale_connection=${connection/Database=usergraph/Database=scale_bench}
+  start=$(date +%s.%N)
+  dotnet src/Tools/bin/Release/net10.0/usergraph.dll import "$work/scale.csv" --connection "$scale_connection" \
+    --service-id scale --batch-users 20000 > "$work/scale-import.log" 2>&1
+  echo "scale: $(grep '^imported' "$work/scale-import.log") in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
+  "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p 15498 -U postgres -d scale_bench -qc "VACUUM (ANALYZE)" -c "CHECKPOINT"
+  dotnet "$harness" memory "$scale_connection" scale "$scale_users" 20 100000 | grep '^memory ' | sed 's/^memory /scale /' \
+    | tee -a "$work/results.txt" | awk '{ printf "scale %s: %s (%s users active)\n", $2, $4, $3 }' | tee -a "$work/table.txt"
+  psql_bench -qc "DROP DATABASE scale_bench" >/dev/null
+  if [ "$only" = scale ]; then
+    awk -v v="$(awk -v u="$scale_users" '$1 == "scale" && $2 == "user-with-100-edges-bytes" && $3 == u { print $4 }' "$work/results.txt")" \
+      'BEGIN { printf "ratio: scale-bytes-per-user-with-100-edges = %.0f (target <= 3500) %s\n", v, (v <= 3500) ? "met" : "missed" }'
+    exit 0
+  fi
+fi
+
 echo "seeding $users users x $follows follows..."
 dotnet "$harness" seed "$connection" bench "$users" "$follows" "$callers" "$key" "$work/callers.txt"
 # Vacuumed as autovacuum would soon do after such a load (it did, once, in the middle of the
@@ -369,6 +392,10 @@ fi
 if want tokens; then
   ratio unique-tokens-vs-jwt-ceiling "$(value unique-tokens service 32 4)" "$(value unique-tokens jwt-ceiling 32 4)" ">=" 0.9
   ratio unique-tokens-p99-vs-jwt-ceiling "$(value unique-tokens service 32 6)" "$(value unique-tokens jwt-ceiling 32 6)" "<=" 1.5
+fi
+if want scale; then
+  scale_users=$((users >= 100000 ? 1000000 : 100000))
+  ratio scale-bytes-per-user-with-100-edges "$(value scale user-with-100-edges-bytes "$scale_users" 4)" 1 "<=" 3500
 fi
 if want import; then
   ratio import-vs-copy "$(value import copy 1 5)" "$(value import usergraph 1 5)" ">=" 0.5

@@ -11,8 +11,10 @@ namespace UserGraph.Bench.Harness;
 /// </summary>
 public static class MemoryPerUser
 {
-    public static async Task RunAsync(string connectionString, string serviceId, int users, int followsPerUser)
+    /// <param name="emptyUsers">Users without edges activated for the per-activation figure (default: as many as the seeded ones).</param>
+    public static async Task RunAsync(string connectionString, string serviceId, int users, int followsPerUser, int? emptyUsers = null)
     {
+        var empty = emptyUsers ?? users;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["ConnectionStrings:Postgres"] = connectionString;
@@ -28,7 +30,7 @@ public static class MemoryPerUser
 
         await ActivateAsync(grains, Enumerable.Range(0, 2000).Select(i => 800_000_000L + i));
         var start = Heap();
-        await ActivateAsync(grains, Enumerable.Range(0, users).Select(i => 900_000_000L + i));
+        await ActivateAsync(grains, Enumerable.Range(0, empty).Select(i => 900_000_000L + i));
         var afterEmpty = Heap();
         if (Environment.GetEnvironmentVariable("BENCH_MEMORY_PAUSE") is { } pause)
         {
@@ -36,18 +38,24 @@ public static class MemoryPerUser
             await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause)));
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await ActivateAsync(grains, Enumerable.Range(1, users).Select(i => (long)i));
+        var activationSeconds = clock.Elapsed.TotalSeconds;
         var afterSeeded = Heap();
 
         // Each seeded user follows followsPerUser users and, summed over all, is followed as often.
         var edgesPerUser = 2.0 * followsPerUser;
-        var perActivation = (afterEmpty - start) / (double)users;
+        var perActivation = (afterEmpty - start) / (double)empty;
         var perSeededUser = (afterSeeded - afterEmpty) / (double)users;
         var perEdge = (perSeededUser - perActivation) / edgesPerUser;
         // Columns: workload measure users value (bench/run.sh reads them).
         Console.WriteLine($"memory activation-bytes {users} {perActivation:0}");
         Console.WriteLine($"memory bytes-per-edge {users} {perEdge:0.0}");
         Console.WriteLine($"memory user-with-100-edges-bytes {users} {perActivation + 100 * perEdge:0}");
+        Console.WriteLine($"memory seeded-user-bytes {users} {perSeededUser:0}");
+        // Cold: every seeded user is read from PostgreSQL (snapshot and journal) as it activates.
+        Console.WriteLine($"memory cold-activations-per-s {users} {users / activationSeconds:0}");
+        Console.WriteLine($"memory managed-heap-mib {users} {afterSeeded / 1048576.0:0}");
         await host.StopAsync();
     }
 

@@ -6,7 +6,7 @@ using UserGraph.Bench.Harness;
 // dotnet UserGraph.Bench.Harness.dll warm-follows BASE_URL PATH_TEMPLATE DATA_FILE
 // dotnet UserGraph.Bench.Harness.dll cold-reads STATUSES_URL COLD_DATA_FILE
 // dotnet UserGraph.Bench.Harness.dll bytes-per-follow BASE_URL CONNECTION KEY
-// dotnet UserGraph.Bench.Harness.dll memory CONNECTION SERVICE_ID USERS FOLLOWS
+// dotnet UserGraph.Bench.Harness.dll memory CONNECTION SERVICE_ID USERS FOLLOWS [EMPTY_USERS]
 // dotnet UserGraph.Bench.Harness.dll check-shape DATA_FILE STATUSES_URL...
 // dotnet UserGraph.Bench.Harness.dll check-counters BASE_URL DATA_FILE SAMPLE
 // dotnet UserGraph.Bench.Harness.dll graph-queries BASE_URL KEY USERS REQUESTS
@@ -84,7 +84,7 @@ if (args.Length >= 4 && args[0] is "webhook-pause" or "webhook-resume")
 
 if (args.Length >= 5 && args[0] == "memory")
 {
-    await MemoryPerUser.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]));
+    await MemoryPerUser.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args.Length >= 6 ? int.Parse(args[5]) : null);
     return 0;
 }
 
