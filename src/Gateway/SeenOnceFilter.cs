@@ -12,7 +12,7 @@ namespace UserGraph.Gateway;
 /// Answers "seen before" only for a key whose full 64-bit hash is in its slot, so a wrong yes needs
 /// a hash collision; a wrong no (the slot was taken over) only delays whatever waits on a second sighting.
 /// </remarks>
-public sealed class SeenOnceFilter(int slots)
+internal sealed class SeenOnceFilter(int slots)
 {
     private readonly long[] _hashes = new long[Math.Max(1, slots)];
 

@@ -38,5 +38,13 @@ public static class CommunityModeGuard
         return Enum.Parse<CommunityMode>(stored!, ignoreCase: true);
     }
 
+    /// <summary>The service's recorded mode; <c>null</c> when no silo of it has run on this database.</summary>
+    public static async Task<CommunityMode?> ReadAsync(NpgsqlConnection connection, string serviceId)
+    {
+        await using var command = new NpgsqlCommand("SELECT mode FROM community_settings WHERE service_id = @service", connection);
+        command.Parameters.AddWithValue("service", serviceId);
+        return await command.ExecuteScalarAsync() is string stored ? Enum.Parse<CommunityMode>(stored, ignoreCase: true) : null;
+    }
+
     private static string Name(CommunityMode mode) => mode.ToString().ToLowerInvariant();
 }

@@ -6,9 +6,9 @@ using UserGraph.Grains;
 namespace UserGraph.Silo;
 
 /// <summary>
-/// User graphs in storage read and written in bulk, outside any grain: the one place besides the
-/// Orleans provider's SQL (Schema/001-grain-storage.sql) that knows the row layout of a stored
-/// graph, for the import and export tool and the benchmark's seeding. A user's graph is its
+/// User graphs in storage read and written in bulk, outside any grain, for the import and export
+/// tool and the benchmark's seeding. Besides the Orleans provider's SQL (Schema/001-grain-storage.sql),
+/// only this and the repair's owner scan (<see cref="PostgresEdgeOwnerFinder"/>) read the rows directly. A user's graph is its
 /// snapshot row plus the journal entries after it (Schema/005-journal.sql); reads here recover
 /// the current graph from both, as an activation would.
 /// </summary>

@@ -88,11 +88,11 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
         return [.. rejected.OrderBy(r => r.LineNumber)];
     }
 
-    /// <summary>Every user the file mentions, ascending, from <paramref name="afterUserId"/> on (exclusive).</summary>
-    public IEnumerable<ImportedUser> Users(long afterUserId = 0)
+    /// <summary>Every user the file mentions, ascending.</summary>
+    public IEnumerable<ImportedUser> Users()
     {
         var lists = _sorted ?? throw new InvalidOperationException("Complete the import graph first.");
-        var cursors = lists.Select(l => l.StartAfter(afterUserId)).ToArray();
+        var cursors = new int[lists.Length];
         while (true)
         {
             var userId = long.MaxValue;
@@ -142,7 +142,6 @@ public sealed class ImportGraph(CommunityMode mode, DateTime importTime)
     }
 
     private static (long Low, long High) Pair(long a, long b) => a < b ? (a, b) : (b, a);
-
 
     private sealed record PendingConnection(long RequesterId, bool Connected, DateTime Created, long Line)
     {

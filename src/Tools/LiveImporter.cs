@@ -126,10 +126,7 @@ public sealed class LiveImporter(string inputPath, EdgeFileFormat format, string
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT mode FROM community_settings WHERE service_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
-        return await command.ExecuteScalarAsync() is string stored
-            ? Enum.Parse<CommunityMode>(stored, ignoreCase: true)
-            : throw new ImportRefusedException($"No service '{serviceId}' has run on this database: start the silos first, or import offline.");
+        return await CommunityModeGuard.ReadAsync(connection, serviceId)
+            ?? throw new ImportRefusedException($"No service '{serviceId}' has run on this database: start the silos first, or import offline.");
     }
 }

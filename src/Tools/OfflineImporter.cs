@@ -92,6 +92,9 @@ public sealed class OfflineImporter(OfflineImportSettings settings, Task<GraphSn
         ImportGraph graph, GraphSnapshotTable table, ImportProgressStore store, ImportStart start, CancellationToken cancellationToken)
     {
         var batches = Channel.CreateBounded<ImportBatch>(Writers);
+        // A writer that fails (the database gone) stops the rest: the producer would otherwise wait
+        // for room in the channel that no writer is left to make.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
         {
             try
@@ -105,7 +108,7 @@ public sealed class OfflineImporter(OfflineImportSettings settings, Task<GraphSn
 
                     var payloads = new byte[users.Length][];
                     Parallel.For(0, users.Length, i => payloads[i] = table.Serialize(users[i].ToSnapshot()));
-                    await batches.Writer.WriteAsync(new ImportBatch(users, payloads), cancellationToken);
+                    await batches.Writer.WriteAsync(new ImportBatch(users, payloads), failed.Token);
                 }
 
                 batches.Writer.Complete();
@@ -120,14 +123,22 @@ public sealed class OfflineImporter(OfflineImportSettings settings, Task<GraphSn
         long written = 0, seen = 0;
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            var writer = new ImportBatchWriter(connection, table, store, start.IntoEmpty);
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            try
             {
-                var changed = await writer.WriteAsync(batch, cancellationToken);
-                Interlocked.Add(ref written, changed);
-                progress.Report(Interlocked.Add(ref seen, batch.Users.Length));
+                await using var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(failed.Token);
+                var writer = new ImportBatchWriter(connection, table, store, start.IntoEmpty);
+                await foreach (var batch in batches.Reader.ReadAllAsync(failed.Token))
+                {
+                    var changed = await writer.WriteAsync(batch, failed.Token);
+                    Interlocked.Add(ref written, changed);
+                    progress.Report(Interlocked.Add(ref seen, batch.Users.Length));
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
             }
         }, cancellationToken)).ToList();
 
@@ -154,6 +165,4 @@ public sealed class OfflineImporter(OfflineImportSettings settings, Task<GraphSn
             },
             _ => { });
     }
-
-    private sealed record PreparedBatch(ImportedUser[] Users, byte[][] NewUserPayloads);
 }

@@ -64,26 +64,6 @@ public sealed class SortedEdges
         return new SortedEdges([.. others], others.Count, 0, [.. owners]);
     }
 
-    /// <summary>Where the pairs of owners after <paramref name="ownerId"/> start.</summary>
-    public int StartAfter(long ownerId)
-    {
-        int low = 0, high = _length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (OwnerAt(mid) <= ownerId)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
-
     /// <summary>The other users of <paramref name="ownerId"/>'s pairs at the cursor, which moves past them.</summary>
     public long[] Take(ref int cursor, long ownerId)
     {

@@ -18,7 +18,7 @@ public class CachingTokenHandlerTests
     public async Task A_token_is_verified_twice_then_served_from_the_cache_as_a_copy()
     {
         var inner = new CountingHandler();
-        var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
         var token = TestJwt.For(7);
 
         var first = await handler.ValidateTokenAsync(token, Parameters);
@@ -37,7 +37,7 @@ public class CachingTokenHandlerTests
     public async Task Tokens_used_once_each_are_never_kept()
     {
         var inner = new CountingHandler();
-        var handler = new CachingTokenHandler(inner, capacity: 1000, TimeProvider.System);
+        using var handler = new CachingTokenHandler(inner, capacity: 1000, TimeProvider.System);
         var tokens = Enumerable.Range(1, 200).Select(i => TestJwt.For(i)).ToArray();
 
         foreach (var token in tokens)
@@ -52,7 +52,7 @@ public class CachingTokenHandlerTests
     public async Task Invalid_tokens_are_never_cached()
     {
         var inner = new CountingHandler();
-        var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
         var forged = TestJwt.Create("7", key: new byte[32]);
 
         Assert.False((await handler.ValidateTokenAsync(forged, Parameters)).IsValid);
@@ -64,7 +64,7 @@ public class CachingTokenHandlerTests
     public async Task A_cached_token_stops_being_accepted_when_it_expires()
     {
         var inner = new CountingHandler();
-        var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
         var token = TestJwt.Create("7", expires: DateTime.UtcNow.AddSeconds(2));
 
         Assert.True((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
@@ -77,7 +77,7 @@ public class CachingTokenHandlerTests
     [Fact]
     public async Task Only_a_token_that_passed_validation_and_has_not_expired_is_found_for_the_short_path()
     {
-        var handler = new CachingTokenHandler(new CountingHandler(), capacity: 10, TimeProvider.System);
+        using var handler = new CachingTokenHandler(new CountingHandler(), capacity: 10, TimeProvider.System);
         var token = TestJwt.Create("7", expires: DateTime.UtcNow.AddSeconds(2));
         var forged = TestJwt.Create("7", key: new byte[32]);
 
@@ -98,7 +98,7 @@ public class CachingTokenHandlerTests
     public async Task A_cached_token_stops_being_accepted_once_the_key_that_verified_it_is_no_longer_trusted()
     {
         var inner = new CountingHandler();
-        var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
+        using var handler = new CachingTokenHandler(inner, capacity: 10, TimeProvider.System);
         var token = TestJwt.For(7);
         var rotated = Parameters.Clone();
         rotated.IssuerSigningKey = new SymmetricSecurityKey(TestJwt.SigningKey);

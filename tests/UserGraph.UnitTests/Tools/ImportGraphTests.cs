@@ -81,16 +81,6 @@ public class ImportGraphTests
     }
 
     [Fact]
-    public void Users_after_an_id_are_the_rest_of_the_same_sequence()
-    {
-        RowsAmong(30, EdgeKind.Follow, EdgeKind.Hide, EdgeKind.Block).Select(Gen.Long[0, 31]).Sample((rows, after) =>
-        {
-            var graph = Gather(CommunityMode.Follow, rows, out _);
-            Assert.Equal(graph.Users().Where(u => u.UserId > after).Select(Describe), graph.Users(after).Select(Describe));
-        });
-    }
-
-    [Fact]
     public void Exporting_what_an_import_made_and_importing_that_makes_the_same_graph()
     {
         Gen.OneOf(
