@@ -83,14 +83,55 @@ public static class GraphSiloBuilderExtensions
         // minutes by default: under a steady write load the silo's memory rose for the first half
         // hour (the soak of issue 17: RSS 1.13x from minute 2 to 10). Subscribers here are live,
         // and a gap is announced by the graph version, so a minute is plenty (RSS 1.07x).
-        silo.AddMemoryStreams(GraphChangeStreams.ProviderName, streams => streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
+        silo.AddMemoryStreams(GraphChangeStreams.ProviderName, streams =>
         {
-            options.DataMinTimeInCache = TimeSpan.FromSeconds(30);
-            options.DataMaxAgeInCache = TimeSpan.FromMinutes(1);
-        })));
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
+            {
+                options.DataMinTimeInCache = TimeSpan.FromSeconds(30);
+                options.DataMaxAgeInCache = TimeSpan.FromMinutes(1);
+            }));
+            // The pulling agent keeps what it knows of every stream that carried an event (its
+            // consumers, a cursor) until the stream is idle this long; Orleans' default is 30 minutes,
+            // so a write load over many users held that state for each of them. Forgetting sooner
+            // costs one pub-sub lookup on the next write of a quiet user.
+            streams.ConfigurePullingAgent(agent => agent.Configure(options =>
+                options.StreamInactivityPeriod = ChangeStreamIdlePeriod));
+        });
         silo.AddGraphDatabaseStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);
+        silo.Services.Configure<GrainCollectionOptions>(options =>
+            options.ClassSpecificCollectionAge.TryAdd(PubSubRendezvousGrainClass, ChangeStreamIdlePeriod));
         return silo;
     }
+
+    /// <summary>
+    /// How long a user's change stream stays known to the pulling agent, and its pub-sub grain
+    /// (one per stream that ever carried an event) stays active, once idle. Longer than the
+    /// collection quantum (1 minute), which Orleans requires.
+    /// </summary>
+    public static readonly TimeSpan ChangeStreamIdlePeriod = TimeSpan.FromMinutes(2);
+
+    /// <summary>Orleans' pub-sub grain, named as <see cref="GrainCollectionOptions.ClassSpecificCollectionAge"/> expects.</summary>
+    public const string PubSubRendezvousGrainClass = "Orleans.Streams.PubSubRendezvousGrain";
+
+    /// <summary>
+    /// Bounded memory: idle activations are collected after <c>Orleans:GrainCollection:CollectionAge</c>
+    /// (Orleans' default, 15 minutes), and when the process's memory passes
+    /// <c>MemoryUsageLimitPercentage</c> of what the runtime may use (the machine's memory, or the
+    /// container's limit, or <c>DOTNET_GCHeapHardLimit</c>) the least recently used activations are
+    /// deactivated until it is back under <c>MemoryUsageTargetPercentage</c>. Shedding is on here
+    /// (Orleans ships it off): a silo that touched every user of a large community once would
+    /// otherwise hold them all for the collection age, and run out of memory first.
+    /// </summary>
+    public static ISiloBuilder AddGraphActivationLimits(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<GrainCollectionOptions>()
+            .Configure(options => options.EnableActivationSheddingOnMemoryPressure = true)
+            .BindConfiguration(GrainCollectionSection);
+        return silo;
+    }
+
+    /// <summary>The configuration section bound onto Orleans' <see cref="GrainCollectionOptions"/>.</summary>
+    public const string GrainCollectionSection = "Orleans:GrainCollection";
 
     private static void AddGraphDatabaseStorage(this ISiloBuilder silo, string providerName) =>
         silo.AddAdoNetGrainStorage(providerName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>

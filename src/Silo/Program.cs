@@ -19,6 +19,7 @@ else
         silo.UseGraphClustering()
             .AddGraphPersistence()
             .AddGraphChangeStreams()
+            .AddGraphActivationLimits()
             .AddDashboard();
         // A filter on every grain call; worth it only when the traces it links go somewhere.
         if (Observability.TracesExported(builder.Configuration))

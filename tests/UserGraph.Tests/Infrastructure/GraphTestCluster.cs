@@ -72,7 +72,7 @@ public static class GraphTestCluster
             siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         }
 
-        siloBuilder.AddGraphChangeStreams();
+        siloBuilder.AddGraphChangeStreams().AddGraphActivationLimits();
         siloBuilder.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
 
         // Tests that kill silos must not wait the production failure detection (about 15 s).
