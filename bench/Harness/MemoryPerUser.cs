@@ -23,6 +23,7 @@ public static class MemoryPerUser
             silo.UseLocalhostClustering(siloPort: 11411, gatewayPort: 30411, serviceId: serviceId, clusterId: "bench-memory");
             silo.AddGraphPersistence();
             silo.AddGraphChangeStreams();
+            silo.AddGraphActivationLimits();
         });
         using var host = builder.Build();
         await host.StartAsync();
@@ -56,8 +57,54 @@ public static class MemoryPerUser
         // Cold: every seeded user is read from PostgreSQL (snapshot and journal) as it activates.
         Console.WriteLine($"memory cold-activations-per-s {users} {users / activationSeconds:0}");
         Console.WriteLine($"memory managed-heap-mib {users} {afterSeeded / 1048576.0:0}");
+
+        await ChangeStreamsAsync(grains, users, perActivation + 100 * perEdge, perEdge, afterSeeded);
         await host.StopAsync();
     }
+
+    /// <summary>
+    /// What a change stream adds to a user: a tenth of the users (at most 100,000) each follow
+    /// another seeded user, so both publish a change, and every stream that carried one gets its
+    /// pub-sub grain and the pulling agent's record. Then the same once the streams have been
+    /// idle past <see cref="GraphSiloBuilderExtensions.ChangeStreamIdlePeriod"/>. The two edges
+    /// each follow adds (one in each user's view) are taken out of the heap's growth first.
+    /// </summary>
+    private static async Task ChangeStreamsAsync(IGrainFactory grains, int users, double userWith100Edges, double perEdge, long heapBefore)
+    {
+        var writers = Math.Min(users / 10, 100_000);
+        foreach (var chunk in Enumerable.Range(1, writers).Chunk(500))
+        {
+            await Task.WhenAll(chunk.Select(i => grains.GetGrain<IUserGraphGrain>(i).ChangeFollowAsync(i + writers, EdgeChange.Add)));
+        }
+
+        // Let the last events reach the pulling agents, which then register each stream.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var streams = await ActivationsAsync(management, GraphSiloBuilderExtensions.PubSubRendezvousGrainClass);
+        var edgesAdded = 2 * writers * perEdge;
+        var perStream = (Heap() - heapBefore - edgesAdded) / streams;
+        Console.WriteLine($"memory change-streams {users} {streams}");
+        Console.WriteLine($"memory change-stream-bytes {users} {perStream:0}");
+        Console.WriteLine($"memory user-with-100-edges-and-stream-bytes {users} {userWith100Edges + perStream:0}");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var left = streams;
+        while (left > 0 && clock.Elapsed < TimeSpan.FromMinutes(6))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            left = await ActivationsAsync(management, GraphSiloBuilderExtensions.PubSubRendezvousGrainClass);
+        }
+
+        Console.WriteLine($"memory change-streams-left-after-idle {users} {left}");
+        Console.WriteLine($"memory change-streams-idle-seconds {users} {clock.Elapsed.TotalSeconds:0}");
+        Console.WriteLine($"memory change-streams-heap-left-bytes-per-stream {users} {(Heap() - heapBefore - edgesAdded) / streams:0}");
+        Console.WriteLine($"memory users-still-active {users} {await ActivationsAsync(management, typeof(UserGraph.Grains.UserGraphGrain).FullName!)}");
+    }
+
+    private static async Task<int> ActivationsAsync(IManagementGrain management, string grainClass) =>
+        (await management.GetSimpleGrainStatistics())
+            .Where(statistic => statistic.GrainType.StartsWith(grainClass + ",", StringComparison.Ordinal))
+            .Sum(statistic => statistic.ActivationCount);
 
     private static async Task ActivateAsync(IGrainFactory grains, IEnumerable<long> users)
     {

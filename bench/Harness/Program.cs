@@ -11,7 +11,9 @@ using UserGraph.Bench.Harness;
 // dotnet UserGraph.Bench.Harness.dll check-counters BASE_URL DATA_FILE SAMPLE
 // dotnet UserGraph.Bench.Harness.dll graph-queries BASE_URL KEY USERS REQUESTS
 // dotnet UserGraph.Bench.Harness.dll import-files IMPORT_CSV PAIRS_CSV USERS FOLLOWS
-// dotnet UserGraph.Bench.Harness.dll unique-tokens KEY USERS COUNT DATA_FILE
+// dotnet UserGraph.Bench.Harness.dll unique-tokens KEY USERS COUNT DATA_FILE [CALLERS JTI_PREFIX]
+// dotnet UserGraph.Bench.Harness.dll load-once NAME STATUSES_URL DATA_FILE CONNECTIONS SERVICE_PID
+// dotnet UserGraph.Bench.Harness.dll paced-load STATUSES_URL DATA_FILE RATE SECONDS EVENTS_FILE
 if (args.Length >= 8 && args[0] == "seed")
 {
     await Seeder.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6], args[7]);
@@ -26,7 +28,20 @@ if (args.Length >= 5 && args[0] == "import-files")
 
 if (args.Length >= 5 && args[0] == "unique-tokens")
 {
-    await UniqueTokens.WriteAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), args[4]);
+    await UniqueTokens.WriteAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), args[4],
+        args.Length >= 6 ? int.Parse(args[5]) : null, args.Length >= 7 ? args[6] : "");
+    return 0;
+}
+
+if (args.Length >= 6 && args[0] == "load-once")
+{
+    await LoadOnce.RunAsync(args[1], args[2], args[3], int.Parse(args[4]), int.Parse(args[5]));
+    return 0;
+}
+
+if (args.Length >= 6 && args[0] == "paced-load")
+{
+    await PacedLoad.RunAsync(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5]);
     return 0;
 }
 

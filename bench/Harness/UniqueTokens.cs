@@ -7,16 +7,20 @@ namespace UserGraph.Bench.Harness;
 /// <summary>
 /// The unique-token workload's data file: COUNT lines of "token id", every token different (its
 /// own jti) though its subject is one of the seeded callers, so that what is measured is token
-/// validation on every request, not grain activation.
+/// validation on every request, not grain activation. With CALLERS equal to USERS (the scale
+/// step) every user has a line, in an order spread over the ids (a multiplicative permutation),
+/// and a prefix keeps the jtis of two such files apart.
 /// </summary>
 public static class UniqueTokens
 {
-    public static async Task WriteAsync(string signingKey, int users, int count, string path)
+    public static async Task WriteAsync(string signingKey, int users, int count, string path, int? callerCount = null, string jtiPrefix = "")
     {
         var handler = new JsonWebTokenHandler();
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), SecurityAlgorithms.HmacSha256);
         var expires = DateTime.UtcNow.AddHours(6);
-        var callers = Math.Min(users, 10_000);
+        var callers = callerCount ?? Math.Min(users, 10_000);
+        // 7,919 is prime and divides neither 2 nor 5, so i -> i * 7919 mod callers is a bijection
+        // for the round counts used here.
         var lines = new string[count];
         Parallel.For(0, count, i =>
         {
@@ -24,7 +28,7 @@ public static class UniqueTokens
             {
                 Issuer = "user-graph-bench",
                 Audience = "user-graph",
-                Claims = new Dictionary<string, object> { ["sub"] = (i % callers + 1).ToString(), ["jti"] = i.ToString() },
+                Claims = new Dictionary<string, object> { ["sub"] = Subject(i, callers).ToString(), ["jti"] = jtiPrefix + i },
                 Expires = expires,
                 SigningCredentials = credentials,
             });
@@ -33,4 +37,6 @@ public static class UniqueTokens
         await File.WriteAllLinesAsync(path, lines, new UTF8Encoding(false));
         Console.WriteLine($"unique-tokens {count} tokens for {callers} callers");
     }
+
+    private static long Subject(int line, int callers) => (line % callers) * 7919L % callers + 1;
 }
