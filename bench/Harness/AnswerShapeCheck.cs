@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -17,16 +16,11 @@ public static class AnswerShapeCheck
         var requested = fields[1..].Take(100).ToArray();
         // The answer names each id once, in the order of first mention.
         var ids = requested.Distinct().ToArray();
-        var body = "{\"users\":[" + string.Join(',', requested) + "]}";
         using var http = new HttpClient();
         var ok = true;
         foreach (var url in urls)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fields[0]);
+            using var request = StatusesRequestMessage.Create(url, fields[0], requested);
             using var response = await http.SendAsync(request);
             var answer = await response.Content.ReadAsStringAsync();
             var keys = KeysOf(answer);

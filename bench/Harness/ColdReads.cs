@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 
 namespace UserGraph.Bench.Harness;
 
@@ -15,19 +13,15 @@ public static class ColdReads
     {
         using var http = new HttpClient();
         var users = File.ReadLines(coldFile)
-            .Select(line => line.Split(' ', 2))
-            .Select(fields => (Token: fields[0], Body: "{\"users\":[" + fields[1].Replace(' ', ',') + "]}"))
+            .Select(line => line.Split(' '))
+            .Select(fields => (Token: fields[0], Ids: fields[1..]))
             .ToArray();
         foreach (var pass in new[] { "cold", "warm" })
         {
             var latencies = new List<double>();
-            foreach (var (token, body) in users)
+            foreach (var (token, ids) in users)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, statusesUrl)
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var request = StatusesRequestMessage.Create(statusesUrl, token, ids);
                 var clock = Stopwatch.StartNew();
                 using var response = await http.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 
 namespace UserGraph.Bench.Harness;
 
@@ -45,11 +43,7 @@ public static class LoadOnce
             while ((i = Interlocked.Increment(ref next)) < lines.Length)
             {
                 var fields = lines[i].Split(' ');
-                using var request = new HttpRequestMessage(HttpMethod.Post, statusesUrl)
-                {
-                    Content = new StringContent("{\"users\":[" + fields[1] + "]}", Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fields[0]);
+                using var request = StatusesRequestMessage.Create(statusesUrl, fields[0], fields[1..]);
                 var started = Stopwatch.GetTimestamp();
                 try
                 {

@@ -19,8 +19,13 @@ public static class UniqueTokens
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), SecurityAlgorithms.HmacSha256);
         var expires = DateTime.UtcNow.AddHours(6);
         var callers = callerCount ?? Math.Min(users, 10_000);
-        // 7,919 is prime and divides neither 2 nor 5, so i -> i * 7919 mod callers is a bijection
-        // for the round counts used here.
+        // i -> i * 7,919 mod callers visits every caller once as long as the prime 7,919 does not
+        // divide callers.
+        if (callers % SubjectStride == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(callerCount), callers, $"a multiple of {SubjectStride} would repeat subjects");
+        }
+
         var lines = new string[count];
         Parallel.For(0, count, i =>
         {
@@ -38,5 +43,7 @@ public static class UniqueTokens
         Console.WriteLine($"unique-tokens {count} tokens for {callers} callers");
     }
 
-    private static long Subject(int line, int callers) => (line % callers) * 7919L % callers + 1;
+    private const long SubjectStride = 7919;
+
+    private static long Subject(int line, int callers) => line % callers * SubjectStride % callers + 1;
 }
