@@ -186,14 +186,17 @@ if want import; then
 fi
 # One million users (--small: 100,000) with 20 follows each, made by the offline import; then a silo
 # in the harness (no other silo up) activates every one of them, cold from PostgreSQL: managed heap
-# per user with all of them active, cold activations per second, and what a change stream adds.
+# per user with all of them active, cold activations per second, what writing adds to a user,
+# and what a subscribed change stream adds.
 # Then the service itself on that data: a pass over every user (each request a different user,
 # cold); a different token on every request with every user active, against stock JwtBearer; a
 # restart under a paced load; and a pass over every user again with a memory budget.
 scale_ratios() {
   local u=$scale_users
   ratio scale-bytes-per-user-with-100-edges "$(value scale user-with-100-edges-bytes "$u" 4)" 1 "<=" 3500
-  ratio scale-bytes-per-user-with-100-edges-and-a-busy-change-stream "$(value scale user-with-100-edges-and-stream-bytes "$u" 4)" 1 "<=" 3500
+  ratio scale-bytes-per-busy-user-with-100-edges "$(value scale busy-user-with-100-edges-bytes "$u" 4)" 1 "<=" 3500
+  ratio scale-pub-sub-grains-of-busy-users-nobody-subscribed-to "$(value scale busy-user-streams "$u" 4)" 1 "<=" 0
+  echo "figure: scale-subscribed-stream-bytes = $(value scale subscribed-stream-bytes "$u" 4) (a busy stream with a subscriber, the subscription included; $(value scale subscribed-stream-heap-left-bytes "$u" 4) left after idle)"
   ratio scale-change-streams-left-after-idle "$(value scale change-streams-left-after-idle "$u" 4)" 1 "<=" 0
   awk -v a="$(value scale-cold service 32 4)" -v b="$(value scale-unique service 32 4)" \
     'BEGIN { printf "figure: scale-cold-statuses-vs-warm = %.2f (every request a different user: cold against all active)\n", (b > 0) ? a / b : 0 }'

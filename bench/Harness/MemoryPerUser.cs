@@ -1,3 +1,4 @@
+using Orleans.Streams;
 using Microsoft.Extensions.Hosting;
 using UserGraph.Grains.Interfaces;
 using UserGraph.Silo;
@@ -58,34 +59,59 @@ public static class MemoryPerUser
         Console.WriteLine($"memory cold-activations-per-s {users} {users / activationSeconds:0}");
         Console.WriteLine($"memory managed-heap-mib {users} {afterSeeded / 1048576.0:0}");
 
-        await ChangeStreamsAsync(grains, users, perActivation + 100 * perEdge, perEdge, afterSeeded);
+        await ChangeStreamsAsync(grains, host.Services.GetRequiredService<IClusterClient>(), users, perActivation + 100 * perEdge, perEdge, afterSeeded);
         await host.StopAsync();
     }
 
     /// <summary>
-    /// What a change stream adds to a user: a tenth of the users (at most 100,000) each follow
-    /// another seeded user, so both publish a change, and every stream that carried one gets its
-    /// pub-sub grain and the pulling agent's record. Then the same once the streams have been
-    /// idle past <see cref="GraphSiloBuilderExtensions.ChangeStreamIdlePeriod"/>. The two edges
-    /// each follow adds (one in each user's view) are taken out of the heap's growth first.
+    /// What writing adds to a user. First a tenth of the users (at most 100,000) each follow
+    /// another seeded user, nobody subscribed to either: a busy user publishes nothing, so this is
+    /// what its activation keeps of the write (net of the two edges each follow adds, one in each
+    /// user's view). Then a tenth of those writers (at most 10,000) are subscribed to from this
+    /// process and follow someone else: each such stream gets its pub-sub grain, the pulling
+    /// agent's record and the subscription itself. Then the same once the streams have been idle
+    /// past <see cref="GraphSiloBuilderExtensions.ChangeStreamIdlePeriod"/>.
     /// </summary>
-    private static async Task ChangeStreamsAsync(IGrainFactory grains, int users, double userWith100Edges, double perEdge, long heapBefore)
+    private static async Task ChangeStreamsAsync(IGrainFactory grains, IClusterClient client, int users, double userWith100Edges, double perEdge, long heapBefore)
     {
+        var management = grains.GetGrain<IManagementGrain>(0);
         var writers = Math.Min(users / 10, 100_000);
-        foreach (var chunk in Enumerable.Range(1, writers).Chunk(500))
+        await FollowAsync(grains, Enumerable.Range(1, writers), i => i + writers);
+        // Let the last events, had there been any, reach the pulling agents and their pub-sub grains.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var unsubscribedStreams = await ActivationsAsync(management, GraphSiloBuilderExtensions.PubSubRendezvousGrainClass);
+        var afterBusy = Heap();
+        var perBusyUser = (afterBusy - heapBefore - 2 * writers * perEdge) / (2.0 * writers);
+        Console.WriteLine($"memory busy-users {users} {2 * writers}");
+        Console.WriteLine($"memory busy-user-streams {users} {unsubscribedStreams}");
+        Console.WriteLine($"memory busy-user-bytes {users} {perBusyUser:0}");
+        Console.WriteLine($"memory busy-user-with-100-edges-bytes {users} {userWith100Edges + perBusyUser:0}");
+
+        var subscribed = Math.Max(1, writers / 10);
+        var provider = client.GetStreamProvider(GraphChangeStreams.ProviderName);
+        var received = 0;
+        foreach (var chunk in Enumerable.Range(1, subscribed).Chunk(500))
         {
-            await Task.WhenAll(chunk.Select(i => grains.GetGrain<IUserGraphGrain>(i).ChangeFollowAsync(i + writers, EdgeChange.Add)));
+            await Task.WhenAll(chunk.Select(i => provider.GetStream<GraphChange>(GraphChangeStreams.ForUser(i)).SubscribeAsync((_, _) =>
+            {
+                Interlocked.Increment(ref received);
+                return Task.CompletedTask;
+            })));
         }
 
-        // Let the last events reach the pulling agents, which then register each stream.
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        var management = grains.GetGrain<IManagementGrain>(0);
+        await FollowAsync(grains, Enumerable.Range(1, subscribed), i => i + 2 * writers);
+        var delivered = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref received) < subscribed && delivered.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
         var streams = await ActivationsAsync(management, GraphSiloBuilderExtensions.PubSubRendezvousGrainClass);
-        var edgesAdded = 2 * writers * perEdge;
-        var perStream = (Heap() - heapBefore - edgesAdded) / streams;
-        Console.WriteLine($"memory change-streams {users} {streams}");
-        Console.WriteLine($"memory change-stream-bytes {users} {perStream:0}");
-        Console.WriteLine($"memory user-with-100-edges-and-stream-bytes {users} {userWith100Edges + perStream:0}");
+        var newEdges = 2 * subscribed * perEdge;
+        var perStream = (Heap() - afterBusy - newEdges) / subscribed;
+        Console.WriteLine($"memory subscribed-streams {users} {streams}");
+        Console.WriteLine($"memory subscribed-events-received {users} {Volatile.Read(ref received)}");
+        Console.WriteLine($"memory subscribed-stream-bytes {users} {perStream:0}");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var left = streams;
@@ -97,8 +123,17 @@ public static class MemoryPerUser
 
         Console.WriteLine($"memory change-streams-left-after-idle {users} {left}");
         Console.WriteLine($"memory change-streams-idle-seconds {users} {clock.Elapsed.TotalSeconds:0}");
-        Console.WriteLine($"memory change-streams-heap-left-bytes-per-stream {users} {(Heap() - heapBefore - edgesAdded) / streams:0}");
+        Console.WriteLine($"memory subscribed-stream-heap-left-bytes {users} {(Heap() - afterBusy - newEdges) / subscribed:0}");
+        // Users are collected after Orleans' collection age (15 minutes), not the streams' 2.
         Console.WriteLine($"memory users-still-active {users} {await ActivationsAsync(management, typeof(UserGraph.Grains.UserGraphGrain).FullName!)}");
+    }
+
+    private static async Task FollowAsync(IGrainFactory grains, IEnumerable<int> followers, Func<int, int> followed)
+    {
+        foreach (var chunk in followers.Chunk(500))
+        {
+            await Task.WhenAll(chunk.Select(i => grains.GetGrain<IUserGraphGrain>(i).ChangeFollowAsync(followed(i), EdgeChange.Add)));
+        }
     }
 
     private static async Task<int> ActivationsAsync(IManagementGrain management, string grainClass) =>

@@ -4,7 +4,9 @@ namespace UserGraph.Grains.Interfaces;
 
 /// <summary>
 /// Where graph changes are published: stream provider <see cref="ProviderName"/>, namespace
-/// <see cref="Namespace"/>, one stream per user keyed by the user id.
+/// <see cref="Namespace"/>, one stream per user keyed by the user id. A user's changes are
+/// published only while its stream has a subscriber: every change stored after
+/// <c>SubscribeAsync</c> returned is delivered, none from before it is promised.
 /// </summary>
 /// <example>
 /// <code>

@@ -32,7 +32,7 @@ namespace UserGraph.Grains;
 /// </para>
 /// </remarks>
 [Reentrant]
-public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IUserGraphPeerQueries, IRemindable, IGraphPersistenceOwner, IMirrorChannel
+public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IUserGraphPeerQueries, IRemindable, IGraphPersistenceOwner, IMirrorChannel, IChangeStreamOwner
 {
     /// <summary>The per-user reminder of earlier releases; still answered so that stored ones retire themselves.</summary>
     private const string LegacyPeerSyncReminder = "peer-sync";
@@ -41,6 +41,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     private readonly MirrorDelivery _mirrors;
     private readonly ILogger<UserGraphGrain> _logger;
     private readonly IGraphChangeLog _changeLog;
+    private readonly ChangeEventPublisher _publisher;
     private IAsyncStream<GraphChange>? _changes;
     // Created by the first repair: most activations are never repaired.
     private MirrorRepair? _repair;
@@ -50,6 +51,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         IPersistentState<UserGraphSnapshot> state,
         IGraphJournal journal,
         IGraphChangeLog changeLog,
+        IChangeStreamSubscribers changeStreamSubscribers,
         IOptions<MirrorOptions> mirrorOptions,
         IOptions<GraphJournalOptions> journalOptions,
         ILogger<UserGraphGrain> logger)
@@ -58,6 +60,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         _changeLog = changeLog;
         _persistence = new GraphPersistence(this.GetPrimaryKeyLong(), journal, state, journalOptions.Value, this, logger);
         _mirrors = new MirrorDelivery(this, mirrorOptions.Value, TimeProvider.System, logger);
+        _publisher = new ChangeEventPublisher(this.GetPrimaryKeyLong(), changeStreamSubscribers, SendChangesAsync, logger);
     }
 
     private long UserId => this.GetPrimaryKeyLong();
@@ -308,7 +311,13 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
             }
         }
 
-        await PublishAsync(changes);
+        await _publisher.PublishAsync(changes);
+    }
+
+    Task IChangeStreamOwner.SubscribersChangedAsync(bool hasSubscribers)
+    {
+        _publisher.OnSubscribersChanged(hasSubscribers);
+        return Task.CompletedTask;
     }
 
     void IGraphPersistenceOwner.OnReloaded(RecoveredGraph recovered) =>
@@ -343,32 +352,15 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     }
 
     /// <summary>
-    /// Publishes after the write and before its callers resume, so events follow the order of the
+    /// Called after the write and before its callers resume, so events follow the order of the
     /// stored writes: the events of one stored entry as one batch (one call to the stream's queue,
-    /// which a subscriber still receives event by event). A failure to publish does not undo the
-    /// durable change; subscribers see the gap in <see cref="GraphChange.GraphVersion"/>.
+    /// which a subscriber still receives event by event).
     /// </summary>
-    private async Task PublishAsync(IEnumerable<GraphChange> changes)
+    private Task SendChangesAsync(IReadOnlyList<GraphChange> batch)
     {
-        var batch = changes.ToList();
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName).GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
-            await (batch.Count == 1 ? _changes.OnNextAsync(batch[0]) : _changes.OnNextBatchAsync(batch));
-        }
-        catch (Exception exception)
-        {
-            LogPublishFailed(exception, UserId);
-        }
+        _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName).GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
+        return batch.Count == 1 ? _changes.OnNextAsync(batch[0]) : _changes.OnNextBatchAsync(batch);
     }
 
     private IUserGraphMirror Mirror(long userId) => GrainFactory.GetGrain<IUserGraphMirror>(userId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: a stored change could not be published to its change stream")]
-    private partial void LogPublishFailed(Exception exception, long userId);
 }

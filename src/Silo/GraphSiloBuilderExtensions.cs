@@ -45,6 +45,7 @@ public static class GraphSiloBuilderExtensions
         silo.Services.AddOptions<GraphChangeLogOptions>().BindConfiguration(GraphChangeLogOptions.SectionName);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<IGraphChangeLog, PostgresGraphChangeLog>();
+        silo.Services.AddSingleton<IChangeStreamSubscribers, PostgresChangeStreamSubscribers>();
         silo.AddGraphWebhooks();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MirrorSweeperScheduler>();
         silo.Services.AddSingleton<IEdgeOwnerFinder, PostgresEdgeOwnerFinder>();
@@ -74,8 +75,10 @@ public static class GraphSiloBuilderExtensions
     /// <summary>
     /// Graph change events (<see cref="GraphChangeStreams"/>): Orleans memory streams, with the
     /// subscriptions themselves (the pub-sub state) stored in the graph database so they survive
-    /// restarts. Delivery is ordered per user and at most once: events still queued when a silo
-    /// dies are lost, which subscribers detect from the version gap.
+    /// restarts, and a user's events published only while its stream has a subscriber
+    /// (<see cref="ChangeStreamSubscriberStorage"/>). Delivery is ordered per user and at most
+    /// once: events still queued when a silo dies are lost, which subscribers detect from the
+    /// version gap.
     /// </summary>
     public static ISiloBuilder AddGraphChangeStreams(this ISiloBuilder silo)
     {
@@ -98,6 +101,10 @@ public static class GraphSiloBuilderExtensions
                 options.StreamInactivityPeriod = ChangeStreamIdlePeriod));
         });
         silo.AddGraphDatabaseStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(GraphChangeStreams.ProviderName, (services, _) => new ChangeStreamSubscriberStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME),
+            services.GetRequiredService<IChangeStreamSubscribers>(),
+            services.GetRequiredService<IGrainFactory>()));
         silo.Services.Configure<GrainCollectionOptions>(options =>
             options.ClassSpecificCollectionAge.TryAdd(PubSubRendezvousGrainClass, ChangeStreamIdlePeriod));
         return silo;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Orleans.Streams;
 using UserGraph.Grains.Interfaces;
 using UserGraph.Tests.Infrastructure;
 
@@ -151,31 +149,5 @@ public class GraphChangeEventsTests(GraphClusterFixture fixture) : IClassFixture
         Assert.True(await fixture.Grains.User(me).GetChangePositionAsync() >= caughtUp.NextPosition);
     }
 
-    private async Task<Inbox> SubscribeAsync(long userId)
-    {
-        var inbox = new Inbox();
-        var stream = fixture.Cluster.Client.GetStreamProvider(GraphChangeStreams.ProviderName)
-            .GetStream<GraphChange>(GraphChangeStreams.ForUser(userId));
-        await stream.SubscribeAsync((change, _) =>
-        {
-            inbox.Add(change);
-            return Task.CompletedTask;
-        });
-        return inbox;
-    }
-
-    private sealed class Inbox
-    {
-        private readonly ConcurrentQueue<GraphChange> _changes = new();
-
-        public int Count => _changes.Count;
-
-        public void Add(GraphChange change) => _changes.Enqueue(change);
-
-        public async Task<List<GraphChange>> WaitForAsync(int count)
-        {
-            await Eventually.HoldsAsync(() => Task.FromResult(_changes.Count >= count), TimeSpan.FromSeconds(15), $"{count} events");
-            return [.. _changes];
-        }
-    }
+    private Task<ChangeInbox> SubscribeAsync(long userId) => ChangeInbox.SubscribeAsync(fixture.Cluster.Client, userId);
 }
