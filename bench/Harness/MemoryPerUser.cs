@@ -99,9 +99,9 @@ public static class MemoryPerUser
             })));
         }
 
-        await FollowAsync(grains, Enumerable.Range(1, subscribed), i => i + 2 * writers);
+        var expected = await FollowAsync(grains, Enumerable.Range(1, subscribed), i => i + 2 * writers);
         var delivered = System.Diagnostics.Stopwatch.StartNew();
-        while (Volatile.Read(ref received) < subscribed && delivered.Elapsed < TimeSpan.FromSeconds(60))
+        while (Volatile.Read(ref received) < expected && delivered.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
@@ -110,6 +110,7 @@ public static class MemoryPerUser
         var newEdges = 2 * subscribed * perEdge;
         var perStream = (Heap() - afterBusy - newEdges) / subscribed;
         Console.WriteLine($"memory subscribed-streams {users} {streams}");
+        Console.WriteLine($"memory subscribed-events-expected {users} {expected}");
         Console.WriteLine($"memory subscribed-events-received {users} {Volatile.Read(ref received)}");
         Console.WriteLine($"memory subscribed-stream-bytes {users} {perStream:0}");
 
@@ -128,12 +129,17 @@ public static class MemoryPerUser
         Console.WriteLine($"memory users-still-active {users} {await ActivationsAsync(management, typeof(UserGraph.Grains.UserGraphGrain).FullName!)}");
     }
 
-    private static async Task FollowAsync(IGrainFactory grains, IEnumerable<int> followers, Func<int, int> followed)
+    /// <returns>How many of the follows were new (a seeded user may already follow the one chosen).</returns>
+    private static async Task<int> FollowAsync(IGrainFactory grains, IEnumerable<int> followers, Func<int, int> followed)
     {
+        var changed = 0;
         foreach (var chunk in followers.Chunk(500))
         {
-            await Task.WhenAll(chunk.Select(i => grains.GetGrain<IUserGraphGrain>(i).ChangeFollowAsync(followed(i), EdgeChange.Add)));
+            var results = await Task.WhenAll(chunk.Select(i => grains.GetGrain<IUserGraphGrain>(i).ChangeFollowAsync(followed(i), EdgeChange.Add)));
+            changed += results.Count(result => result.Changed);
         }
+
+        return changed;
     }
 
     private static async Task<int> ActivationsAsync(IManagementGrain management, string grainClass) =>

@@ -41,7 +41,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     private readonly MirrorDelivery _mirrors;
     private readonly ILogger<UserGraphGrain> _logger;
     private readonly IGraphChangeLog _changeLog;
-    private readonly ChangeEventPublisher _publisher;
+    private readonly IChangeStreamSubscribers _changeStreamSubscribers;
+    // Created by the first write or subscriber notice: most activations only read.
+    private ChangeEventPublisher? _publisher;
     private IAsyncStream<GraphChange>? _changes;
     // Created by the first repair: most activations are never repaired.
     private MirrorRepair? _repair;
@@ -60,12 +62,14 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         _changeLog = changeLog;
         _persistence = new GraphPersistence(this.GetPrimaryKeyLong(), journal, state, journalOptions.Value, this, logger);
         _mirrors = new MirrorDelivery(this, mirrorOptions.Value, TimeProvider.System, logger);
-        _publisher = new ChangeEventPublisher(this.GetPrimaryKeyLong(), changeStreamSubscribers, SendChangesAsync, logger);
+        _changeStreamSubscribers = changeStreamSubscribers;
     }
 
     private long UserId => this.GetPrimaryKeyLong();
 
     private UserGraphState View => _persistence.View;
+
+    private ChangeEventPublisher Publisher => _publisher ??= new ChangeEventPublisher(UserId, _changeStreamSubscribers, SendChangesAsync, _logger);
 
     MirrorOutbox IGraphPersistenceOwner.Outbox => _mirrors.Outbox;
 
@@ -311,12 +315,12 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
             }
         }
 
-        await _publisher.PublishAsync(changes);
+        await Publisher.PublishAsync(changes);
     }
 
     Task IChangeStreamOwner.SubscribersChangedAsync(bool hasSubscribers)
     {
-        _publisher.OnSubscribersChanged(hasSubscribers);
+        Publisher.OnSubscribersChanged(hasSubscribers);
         return Task.CompletedTask;
     }
 
