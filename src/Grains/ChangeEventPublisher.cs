@@ -20,7 +20,7 @@ namespace UserGraph.Grains;
 internal sealed partial class ChangeEventPublisher(
     long userId,
     IChangeStreamSubscribers subscribers,
-    Func<IReadOnlyList<GraphChange>, Task> send,
+    IChangeEventChannel channel,
     ILogger logger)
 {
     private bool? _hasSubscribers;
@@ -41,7 +41,7 @@ internal sealed partial class ChangeEventPublisher(
 
         try
         {
-            await send(changes);
+            await channel.SendAsync(changes);
         }
         catch (Exception exception)
         {

@@ -32,7 +32,7 @@ namespace UserGraph.Grains;
 /// </para>
 /// </remarks>
 [Reentrant]
-public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IUserGraphPeerQueries, IRemindable, IGraphPersistenceOwner, IMirrorChannel, IChangeStreamOwner
+public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphMirror, IUserGraphPeerQueries, IRemindable, IGraphPersistenceOwner, IMirrorChannel, IChangeStreamOwner, IChangeEventChannel
 {
     /// <summary>The per-user reminder of earlier releases; still answered so that stored ones retire themselves.</summary>
     private const string LegacyPeerSyncReminder = "peer-sync";
@@ -69,7 +69,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     private UserGraphState View => _persistence.View;
 
-    private ChangeEventPublisher Publisher => _publisher ??= new ChangeEventPublisher(UserId, _changeStreamSubscribers, SendChangesAsync, _logger);
+    private ChangeEventPublisher Publisher => _publisher ??= new ChangeEventPublisher(UserId, _changeStreamSubscribers, this, _logger);
 
     MirrorOutbox IGraphPersistenceOwner.Outbox => _mirrors.Outbox;
 
@@ -360,7 +360,7 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
     /// stored writes: the events of one stored entry as one batch (one call to the stream's queue,
     /// which a subscriber still receives event by event).
     /// </summary>
-    private Task SendChangesAsync(IReadOnlyList<GraphChange> batch)
+    Task IChangeEventChannel.SendAsync(IReadOnlyList<GraphChange> batch)
     {
         _changes ??= this.GetStreamProvider(GraphChangeStreams.ProviderName).GetStream<GraphChange>(GraphChangeStreams.ForUser(UserId));
         return batch.Count == 1 ? _changes.OnNextAsync(batch[0]) : _changes.OnNextBatchAsync(batch);

@@ -19,11 +19,7 @@ public class ChangeEventPublisherTests
     private readonly ChangeEventPublisher _publisher;
 
     public ChangeEventPublisherTests() =>
-        _publisher = new ChangeEventPublisher(UserId, _table, batch =>
-        {
-            _sent.Add(batch);
-            return Task.CompletedTask;
-        }, NullLogger.Instance);
+        _publisher = new ChangeEventPublisher(UserId, _table, new Channel(batch => _sent.Add(batch)), NullLogger.Instance);
 
     [Fact]
     public async Task Without_subscribers_nothing_is_sent_and_the_table_is_read_once()
@@ -87,7 +83,7 @@ public class ChangeEventPublisherTests
     [Fact]
     public async Task A_failed_send_is_not_thrown_to_the_write_that_stored_the_change()
     {
-        var publisher = new ChangeEventPublisher(UserId, _table, _ => throw new TimeoutException(), NullLogger.Instance);
+        var publisher = new ChangeEventPublisher(UserId, _table, new Channel(_ => throw new TimeoutException()), NullLogger.Instance);
         _table.Answer(true);
         await publisher.PublishAsync(OneChange);
     }
@@ -105,11 +101,7 @@ public class ChangeEventPublisherTests
             var table = new ScriptedSubscribers();
             table.Answer(stored);
             var sent = 0;
-            var publisher = new ChangeEventPublisher(UserId, table, _ =>
-            {
-                sent++;
-                return Task.CompletedTask;
-            }, NullLogger.Instance);
+            var publisher = new ChangeEventPublisher(UserId, table, new Channel(_ => sent++), NullLogger.Instance);
             bool? latest = null;
             var expected = 0;
             foreach (var notice in steps)
@@ -130,6 +122,15 @@ public class ChangeEventPublisherTests
             Assert.Equal(expected, sent);
             Assert.True(table.Reads <= 1);
         });
+    }
+
+    private sealed class Channel(Action<IReadOnlyList<GraphChange>> onSend) : IChangeEventChannel
+    {
+        public Task SendAsync(IReadOnlyList<GraphChange> changes)
+        {
+            onSend(changes);
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class ScriptedSubscribers : IChangeStreamSubscribers
