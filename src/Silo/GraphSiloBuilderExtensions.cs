@@ -112,7 +112,7 @@ public static class GraphSiloBuilderExtensions
 
     /// <summary>
     /// How long a user's change stream stays known to the pulling agent, and its pub-sub grain
-    /// (one per stream that ever carried an event) stays active, once idle. Longer than the
+    /// (one per subscribed stream that carried an event) stays active, once idle. Longer than the
     /// collection quantum (1 minute), which Orleans requires.
     /// </summary>
     public static readonly TimeSpan ChangeStreamIdlePeriod = TimeSpan.FromMinutes(2);
