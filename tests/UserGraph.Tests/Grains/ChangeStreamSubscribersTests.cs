@@ -1,5 +1,6 @@
 using Npgsql;
 using UserGraph.Grains.Interfaces;
+using UserGraph.Silo;
 using UserGraph.Tests.Infrastructure;
 
 namespace UserGraph.Tests.Grains;
@@ -68,7 +69,7 @@ public class ChangeStreamSubscribersTests(GraphClusterFixture fixture) : IClassF
     private Task<long> PubSubRowsAsync(long userId) =>
         CountAsync(
             "SELECT count(*) FROM grain_state WHERE service_id = $1 AND grain_type = 'PubSubRendezvousGrain' AND grain_id_extension = $2",
-            new NpgsqlParameter<string> { TypedValue = $"{GraphChangeStreams.ProviderName}/{GraphChangeStreams.Namespace}/{userId}" });
+            new NpgsqlParameter<string> { TypedValue = ChangeStreamPubSubKey.For(userId) });
 
     private async Task<long> CountAsync(string sql, NpgsqlParameter parameter)
     {
