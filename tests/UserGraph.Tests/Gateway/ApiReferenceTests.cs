@@ -20,7 +20,7 @@ public class ApiReferenceTests
         using (playwright)
         await using (browser)
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+            var page = await HeadlessChromium.NewPageAsync(browser, 1100, 900);
             await page.GotoAsync(baseAddress + "/api-reference");
             await Assertions.Expect(page.Locator(".swagger-ui .info .title")).ToContainTextAsync("User graph service");
 

@@ -8,11 +8,17 @@ namespace UserGraph.Tests.Infrastructure;
 /// </summary>
 public static class HeadlessChromium
 {
+    // Playwright's 30 s for a page and 5 s for an assertion are for a quiet machine. Here the pages
+    // run beside the rest of the suite on two cores, served by a Debug build, and the dashboard's
+    // megabytes of script once took over 30 s to load in CI.
+    private const float Patience = 90_000;
+
     private static readonly Lazy<Task<string>> Executable = new(FindAsync);
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var executablePath = await Executable.Value;
+        Assertions.SetDefaultExpectTimeout(Patience);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -27,6 +33,14 @@ public static class HeadlessChromium
             ],
         });
         return (playwright, browser);
+    }
+
+    /// <summary>A page that waits as long as this suite's machines need (see <see cref="Patience"/>).</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, int width, int height)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        page.SetDefaultTimeout(Patience);
+        return page;
     }
 
     // scripts/chromium.sh: CHROMIUM_PATH or /usr/bin/chromium, installed with apt-get when missing
