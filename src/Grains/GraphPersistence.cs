@@ -33,6 +33,8 @@ public sealed partial class GraphPersistence(
     private const int MaxWritesPerEntry = 256;
 
     private long _snapshotSequence;
+    // The furthest entry whose mirrors were acknowledged: a snapshot acknowledges it again.
+    private long _acknowledgedThrough;
     private int _entriesSinceSnapshot;
     private Task _snapshotWrite = Task.CompletedTask;
     // Allocated on the first write: most active users only read.
@@ -76,7 +78,11 @@ public sealed partial class GraphPersistence(
     }
 
     /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
-    public Task AcknowledgeMirrorsAsync(long sequence) => journal.AcknowledgeDeliveriesAsync(userId, sequence, _snapshotSequence);
+    public Task AcknowledgeMirrorsAsync(long sequence)
+    {
+        _acknowledgedThrough = Math.Max(_acknowledgedThrough, sequence);
+        return journal.AcknowledgeDeliveriesAsync(userId, sequence, _snapshotSequence);
+    }
 
     /// <summary>
     /// Reads storage again if a failed write left the stored position unknown; throws while
@@ -273,9 +279,14 @@ public sealed partial class GraphPersistence(
             snapshot.State = UserGraphSnapshot.From(view, outbox, sequence);
             await snapshot.WriteStateAsync();
             snapshot.State = UserGraphSnapshot.Released;
+            var previousSnapshot = _snapshotSequence;
             _snapshotSequence = sequence;
             _entriesSinceSnapshot = (int)(Sequence - sequence);
             await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: true);
+            if (_acknowledgedThrough > previousSnapshot)
+            {
+                await FoldAcknowledgedAsync(sequence);
+            }
         }
         catch (Exception exception)
         {
@@ -285,6 +296,26 @@ public sealed partial class GraphPersistence(
             {
                 owner.OnBroken();
             }
+        }
+    }
+
+    /// <summary>
+    /// Acknowledgements sent before this snapshot was stored named the older one, so they could
+    /// only clear marks; if they were stored after the delete above, which kept the entries for
+    /// their marks, those entries outlived the snapshot that covers them, until the next one (for
+    /// an idle user, for good). Acknowledged again with this snapshot, they go. The journal stores
+    /// acknowledgements in order, so this one lands after any still on their way.
+    /// </summary>
+    private async Task FoldAcknowledgedAsync(long snapshotSequence)
+    {
+        try
+        {
+            await journal.AcknowledgeDeliveriesAsync(userId, _acknowledgedThrough, snapshotSequence);
+        }
+        catch (Exception exception)
+        {
+            // Only rows the next snapshot deletes are left behind.
+            LogFoldFailed(logger, exception, userId);
         }
     }
 
@@ -326,6 +357,9 @@ public sealed partial class GraphPersistence(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: folding acknowledged entries into the new snapshot failed; the next snapshot deletes them")]
+    private static partial void LogFoldFailed(ILogger logger, Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: re-reading state after a failed write failed; serving the last durable view, the next write reads again")]
     private static partial void LogResynchronizationFailed(ILogger logger, Exception exception, long userId);

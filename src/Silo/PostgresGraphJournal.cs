@@ -200,8 +200,12 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     {
         try
         {
-            // One row per user: the furthest acknowledgement covers the others.
-            var latest = batch.GroupBy(a => a.UserId).Select(g => g.MaxBy(a => a.Sequence)!).ToArray();
+            // One row per user: the furthest acknowledgement covers the others, and the newest
+            // snapshot (a snapshot acknowledges again what was acknowledged before it was stored,
+            // often in the same batch, with the same sequence).
+            var latest = batch.GroupBy(a => a.UserId)
+                .Select(g => (UserId: g.Key, Sequence: g.Max(a => a.Sequence), SnapshotSequence: g.Max(a => a.SnapshotSequence)))
+                .ToArray();
             await using var command = _dataSource.CreateCommand(
                 """
                 WITH acknowledged AS (

@@ -13,6 +13,7 @@ public sealed class InMemoryGraphJournal : IGraphJournal
 {
     private readonly SortedDictionary<(long User, long Sequence), (bool Pending, DateTime Written, GraphJournalEntry Entry)> _rows = [];
     private TaskCompletionSource? _held;
+    private Queue<(long UserId, long Sequence, long SnapshotSequence, TaskCompletionSource Stored)>? _deferred;
 
     public int Appends { get; private set; }
 
@@ -79,7 +80,37 @@ public sealed class InMemoryGraphJournal : IGraphJournal
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Acknowledgements wait, in order, until <see cref="ApplyAcknowledgements"/>: the database
+    /// journal stores them later, in batches, after whatever the grain did meanwhile.
+    /// </summary>
+    public void DeferAcknowledgements() => _deferred ??= new();
+
+    public void ApplyAcknowledgements()
+    {
+        var deferred = _deferred;
+        _deferred = null;
+        while (deferred is not null && deferred.TryDequeue(out var acknowledgement))
+        {
+            Acknowledge(acknowledgement.UserId, acknowledgement.Sequence, acknowledgement.SnapshotSequence);
+            acknowledgement.Stored.TrySetResult();
+        }
+    }
+
     public Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence)
+    {
+        if (_deferred is not null)
+        {
+            var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _deferred.Enqueue((userId, sequence, snapshotSequence, stored));
+            return stored.Task;
+        }
+
+        Acknowledge(userId, sequence, snapshotSequence);
+        return Task.CompletedTask;
+    }
+
+    private void Acknowledge(long userId, long sequence, long snapshotSequence)
     {
         Acknowledgements.Add(sequence);
         foreach (var row in _rows.Where(r => r.Key.User == userId && r.Key.Sequence <= sequence).ToList())
@@ -93,8 +124,6 @@ public sealed class InMemoryGraphJournal : IGraphJournal
                 _rows[row.Key] = row.Value with { Pending = false };
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<long[]> FindPendingDeliveriesAsync(TimeSpan age, int limit) =>

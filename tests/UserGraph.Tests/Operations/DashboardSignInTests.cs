@@ -68,7 +68,11 @@ public class DashboardSignInTests(GatewayFixture gateway)
             await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("403");
 
             await page.FillAsync("#token", TestJwt.Operator());
-            await page.ClickAsync("button[type=submit]");
+            // The sign-in's own answer first, so that a failure says which step did not happen.
+            var signedIn = await page.RunAndWaitForResponseAsync(
+                () => page.ClickAsync("button[type=submit]"),
+                response => response.Request.Method == "POST" && response.Url.EndsWith(DashboardSession.SignInPath, StringComparison.Ordinal));
+            Assert.Equal(204, signedIn.Status);
             // Arriving is the sign-in's job; the dashboard's own loading is checked by what it shows.
             await page.WaitForURLAsync("**/dashboard/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
             // Its data comes from the dashboard's own calls, which the cookie carries too.

@@ -87,6 +87,26 @@ public class GraphJournalTests
     }
 
     [Fact]
+    public async Task Acknowledgements_stored_together_fold_everything_below_the_newest_snapshot_they_name()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        await using var journal = await JournalAsync(serviceId);
+        var user = TestUsers.NewId();
+        for (var sequence = 1L; sequence <= 3; sequence++)
+        {
+            await journal.AppendAsync(user, sequence, Follow(sequence + 1, sequence), deliveryPending: true, []);
+        }
+
+        // As a snapshot at 3 leaves them: an acknowledgement sent before it was stored, naming no
+        // snapshot, and the snapshot's own of the same entries, most likely in one statement.
+        await Task.WhenAll(
+            journal.AcknowledgeDeliveriesAsync(user, 2, snapshotSequence: 0),
+            journal.AcknowledgeDeliveriesAsync(user, 2, snapshotSequence: 3));
+
+        Assert.Equal([3L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task Snapshots_fold_the_journal_and_a_restart_recovers_the_exact_graph()
     {
         var serviceId = GraphTestCluster.NewServiceId();

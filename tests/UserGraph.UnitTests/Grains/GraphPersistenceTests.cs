@@ -216,6 +216,30 @@ public class GraphPersistenceTests
     }
 
     [Fact]
+    public async Task Entries_acknowledged_before_a_snapshot_but_stored_after_its_delete_are_folded_by_it()
+    {
+        var persistence = await LoadedAsync(minEntriesBetweenSnapshots: 4);
+        _journal.DeferAcknowledgements();
+        for (var peer = 2L; peer < 5; peer++)
+        {
+            await _scheduler.Run(() => persistence.WriteAsync(Follow(peer)));
+        }
+
+        // Sent before the snapshot, so naming none; stored only after the snapshot's delete,
+        // which kept entries 1-3 for their marks.
+        var acknowledged = _scheduler.Run(() => persistence.AcknowledgeMirrorsAsync(3));
+        await _scheduler.Run(() => persistence.WriteAsync(Follow(5)));
+        Assert.Equal(4, _snapshot.Stored.JournalSequence);
+        Assert.Equal([1L, 2L, 3L, 4L], _journal.Rows(_user).Select(r => r.Sequence));
+
+        _journal.ApplyAcknowledgements();
+        await acknowledged;
+        await _scheduler.Run(persistence.FlushAsync);
+
+        Assert.Equal([4L], _journal.Rows(_user).Select(r => r.Sequence));
+    }
+
+    [Fact]
     public async Task Erasure_claims_its_sequence_writes_a_snapshot_then_deletes_every_older_entry()
     {
         var persistence = await LoadedAsync();
