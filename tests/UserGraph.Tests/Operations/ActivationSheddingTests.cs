@@ -45,7 +45,11 @@ public class ActivationSheddingTests(ITestOutputHelper output)
                 .Sum(statistic => statistic.ActivationCount);
 
         var before = await ActiveUsersAsync();
-        Assert.True(before >= Pairs, $"only {before} users active after the writes");
+        // The writes activated every one of the 2 x Pairs users, and idle collection would keep
+        // them 15 minutes, so any fewer is shedding at work already (a full collection elsewhere
+        // in this process can start it during the writes: 159 were left once). More than none
+        // shows that the count sees users at all, so the wait below cannot pass on a count of nothing.
+        Assert.True(before > 0, "no users counted active right after the writes");
         // Orleans sheds only after a full collection since its last round (a sign of real
         // pressure); this process is far from any, so the test asks for one. Idle collection
         // alone would keep every user 15 minutes.
