@@ -268,11 +268,27 @@ public sealed partial class GraphPersistence(
     {
         if (_snapshotWrite.IsCompleted && options.IsSnapshotDue(_entriesSinceSnapshot, View.EdgeCount))
         {
-            _snapshotWrite = WriteSnapshotAsync(View, owner.Outbox, Sequence);
+            _snapshotWrite = WriteSnapshotsWhileDueAsync();
         }
     }
 
-    private async Task WriteSnapshotAsync(UserGraphState view, MirrorOutbox outbox, long sequence)
+    /// <summary>
+    /// Entries written while a snapshot was being stored can make the next one due at once; it
+    /// is taken then, not at the next write, which after a burst may never come, leaving the
+    /// burst's entries for every activation to replay.
+    /// </summary>
+    private async Task WriteSnapshotsWhileDueAsync()
+    {
+        bool stored;
+        do
+        {
+            stored = await WriteSnapshotAsync(View, owner.Outbox, Sequence);
+        }
+        while (stored && options.IsSnapshotDue(_entriesSinceSnapshot, View.EdgeCount));
+    }
+
+    /// <returns>Whether the snapshot was stored.</returns>
+    private async Task<bool> WriteSnapshotAsync(UserGraphState view, MirrorOutbox outbox, long sequence)
     {
         try
         {
@@ -287,6 +303,8 @@ public sealed partial class GraphPersistence(
             {
                 await FoldAcknowledgedAsync(sequence);
             }
+
+            return true;
         }
         catch (Exception exception)
         {
@@ -296,6 +314,8 @@ public sealed partial class GraphPersistence(
             {
                 owner.OnBroken();
             }
+
+            return false;
         }
     }
 

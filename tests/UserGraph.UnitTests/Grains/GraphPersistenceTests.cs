@@ -240,6 +240,33 @@ public class GraphPersistenceTests
     }
 
     [Fact]
+    public async Task A_snapshot_due_again_when_the_last_one_is_stored_is_taken_without_waiting_for_another_write()
+    {
+        var persistence = await LoadedAsync(minEntriesBetweenSnapshots: 4);
+        // Acknowledgements held, so the snapshot at 4 (which acknowledges again) stays unfinished
+        // while five more entries are written.
+        _journal.DeferAcknowledgements();
+        for (var peer = 2L; peer < 5; peer++)
+        {
+            await _scheduler.Run(() => persistence.WriteAsync(Follow(peer)));
+        }
+
+        _ = _scheduler.Run(() => persistence.AcknowledgeMirrorsAsync(3));
+        for (var peer = 5L; peer < 11; peer++)
+        {
+            await _scheduler.Run(() => persistence.WriteAsync(Follow(peer)));
+        }
+
+        Assert.Equal(4, _snapshot.Stored.JournalSequence);
+
+        _journal.ApplyAcknowledgements();
+        await _scheduler.Run(persistence.FlushAsync);
+
+        // A burst's last entries are not left for every activation to replay until a next write.
+        Assert.Equal(9, _snapshot.Stored.JournalSequence);
+    }
+
+    [Fact]
     public async Task Erasure_claims_its_sequence_writes_a_snapshot_then_deletes_every_older_entry()
     {
         var persistence = await LoadedAsync();
