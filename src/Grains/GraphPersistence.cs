@@ -33,7 +33,9 @@ public sealed partial class GraphPersistence(
     private const int MaxWritesPerEntry = 256;
 
     private long _snapshotSequence;
-    // The furthest entry whose mirrors were acknowledged: a snapshot acknowledges it again.
+    // The furthest entry whose mirrors were acknowledged. Compaction deletes up to it even while
+    // the acknowledgement is still on its way to storage (where it would name the older snapshot,
+    // and could only clear marks, leaving the entries until the next snapshot; for an idle user, for good).
     private long _acknowledgedThrough;
     private int _entriesSinceSnapshot;
     private Task _snapshotWrite = Task.CompletedTask;
@@ -242,7 +244,7 @@ public sealed partial class GraphPersistence(
             // The user's own erasure also removes the user's earlier changes from the change log; the
             // erasure's own entry stays, so that subscribers learn of it.
             await journal.DeleteBeforeAsync(
-                userId, sequence, keepPendingDeliveries: false, stored.IsOwnErasure && positions.Length > 0 ? positions[^1] : 0);
+                userId, sequence, deliveredThrough: long.MaxValue, stored.IsOwnErasure && positions.Length > 0 ? positions[^1] : 0);
         }
         catch (Exception exception)
         {
@@ -295,15 +297,9 @@ public sealed partial class GraphPersistence(
             snapshot.State = UserGraphSnapshot.From(view, outbox, sequence);
             await snapshot.WriteStateAsync();
             snapshot.State = UserGraphSnapshot.Released;
-            var previousSnapshot = _snapshotSequence;
             _snapshotSequence = sequence;
             _entriesSinceSnapshot = (int)(Sequence - sequence);
-            await journal.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries: true);
-            if (_acknowledgedThrough > previousSnapshot)
-            {
-                await FoldAcknowledgedAsync(sequence);
-            }
-
+            await journal.DeleteBeforeAsync(userId, sequence, deliveredThrough: _acknowledgedThrough);
             return true;
         }
         catch (Exception exception)
@@ -316,26 +312,6 @@ public sealed partial class GraphPersistence(
             }
 
             return false;
-        }
-    }
-
-    /// <summary>
-    /// Acknowledgements sent before this snapshot was stored named the older one, so they could
-    /// only clear marks; if they were stored after the delete above, which kept the entries for
-    /// their marks, those entries outlived the snapshot that covers them, until the next one (for
-    /// an idle user, for good). Acknowledged again with this snapshot, they go. The journal stores
-    /// acknowledgements in order, so this one lands after any still on their way.
-    /// </summary>
-    private async Task FoldAcknowledgedAsync(long snapshotSequence)
-    {
-        try
-        {
-            await journal.AcknowledgeDeliveriesAsync(userId, _acknowledgedThrough, snapshotSequence);
-        }
-        catch (Exception exception)
-        {
-            // Only rows the next snapshot deletes are left behind.
-            LogFoldFailed(logger, exception, userId);
         }
     }
 
@@ -377,9 +353,6 @@ public sealed partial class GraphPersistence(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId}: folding acknowledged entries into the new snapshot failed; the next snapshot deletes them")]
-    private static partial void LogFoldFailed(ILogger logger, Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: re-reading state after a failed write failed; serving the last durable view, the next write reads again")]
     private static partial void LogResynchronizationFailed(ILogger logger, Exception exception, long userId);

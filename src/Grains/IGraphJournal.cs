@@ -24,12 +24,16 @@ public interface IGraphJournal
     Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes);
 
     /// <summary>Deletes the entries before <paramref name="sequence"/>, which a stored snapshot covers.</summary>
-    /// <param name="keepPendingDeliveries">Keep entries whose deliveries are not acknowledged yet (compaction), or delete all (erasure).</param>
+    /// <param name="deliveredThrough">
+    /// Entries up to this one are delivered, whatever their stored marks say (the grain knows before
+    /// its batched acknowledgements are stored); later ones still marked pending stay for the
+    /// sweeper. <see cref="long.MaxValue"/> deletes them all (erasure).
+    /// </param>
     /// <param name="erasedChangesBefore">
     /// The user's own erasure: also delete the user's change log entries before this position
     /// (the erasure's own entry). 0 deletes none.
     /// </param>
-    Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0);
+    Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0);
 
     /// <summary>
     /// Records that every delivery of entries up to <paramref name="sequence"/> is done, and

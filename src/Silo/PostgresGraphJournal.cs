@@ -78,19 +78,19 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
             : Task.FromException<long[]>(new ObjectDisposedException(nameof(PostgresGraphJournal)));
     }
 
-    public async Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0)
+    public async Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0)
     {
         await using var command = _dataSource.CreateCommand(
             """
             WITH erased AS (
                 DELETE FROM graph_changes WHERE service_id = $1 AND user_id = $2 AND position < $5
             )
-            DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT $4 OR NOT pending)
+            DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT pending OR seq <= $4)
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = keepPendingDeliveries });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = deliveredThrough });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = erasedChangesBefore });
         await command.ExecuteNonQueryAsync();
     }
@@ -200,9 +200,7 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     {
         try
         {
-            // One row per user: the furthest acknowledgement covers the others, and the newest
-            // snapshot (a snapshot acknowledges again what was acknowledged before it was stored,
-            // often in the same batch, with the same sequence).
+            // One row per user: the furthest acknowledgement and the newest snapshot cover the others.
             var latest = batch.GroupBy(a => a.UserId)
                 .Select(g => (UserId: g.Key, Sequence: g.Max(a => a.Sequence), SnapshotSequence: g.Max(a => a.SnapshotSequence)))
                 .ToArray();

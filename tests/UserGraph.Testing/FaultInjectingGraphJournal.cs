@@ -14,10 +14,10 @@ public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJour
             ? Task.FromException<long[]>(new InjectedStorageFaultException(userId))
             : inner.AppendAsync(userId, sequence, entry, deliveryPending, changes);
 
-    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0) =>
+    public Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0) =>
         StorageFaults.WritesFail(userId)
             ? Task.FromException(new InjectedStorageFaultException(userId))
-            : inner.DeleteBeforeAsync(userId, sequence, keepPendingDeliveries, erasedChangesBefore);
+            : inner.DeleteBeforeAsync(userId, sequence, deliveredThrough, erasedChangesBefore);
 
     public Task AcknowledgeDeliveriesAsync(long userId, long sequence, long snapshotSequence) =>
         StorageFaults.WritesFail(userId)

@@ -70,9 +70,9 @@ public sealed class InMemoryGraphJournal : IGraphJournal
         return positions;
     }
 
-    public Task DeleteBeforeAsync(long userId, long sequence, bool keepPendingDeliveries, long erasedChangesBefore = 0)
+    public Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0)
     {
-        foreach (var key in _rows.Where(r => r.Key.User == userId && r.Key.Sequence < sequence && !(keepPendingDeliveries && r.Value.Pending)).Select(r => r.Key).ToList())
+        foreach (var key in _rows.Where(r => r.Key.User == userId && r.Key.Sequence < sequence && (!r.Value.Pending || r.Key.Sequence <= deliveredThrough)).Select(r => r.Key).ToList())
         {
             _rows.Remove(key);
         }

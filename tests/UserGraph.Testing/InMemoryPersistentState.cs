@@ -8,6 +8,7 @@ public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T
     where T : new()
 {
     private T _stored = new();
+    private TaskCompletionSource? _held;
 
     public int Writes { get; private set; }
 
@@ -33,6 +34,16 @@ public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes wait until <see cref="Release"/> (a slow snapshot).</summary>
+    public void Hold() => _held ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release()
+    {
+        var held = _held;
+        _held = null;
+        held?.TrySetResult();
+    }
+
     public Task WriteStateAsync()
     {
         if (FailWrites || StorageFaults.WritesFail(userId))
@@ -40,10 +51,27 @@ public sealed class InMemoryPersistentState<T>(long userId) : IPersistentState<T
             return Task.FromException(new InjectedStorageFaultException(userId));
         }
 
-        Writes++;
-        _stored = State;
-        RecordExists = true;
+        var written = State;
+        if (_held is { } held)
+        {
+            return StoreWhenReleasedAsync(held.Task, written);
+        }
+
+        Store(written);
         return Task.CompletedTask;
+    }
+
+    private async Task StoreWhenReleasedAsync(Task released, T written)
+    {
+        await released;
+        Store(written);
+    }
+
+    private void Store(T written)
+    {
+        Writes++;
+        _stored = written;
+        RecordExists = true;
     }
 
     public Task ReadStateAsync()

@@ -35,7 +35,7 @@ public class GraphJournalTests
         await journal.AppendAsync(user, 1, Follow(2, 1), deliveryPending: false, []);
         await journal.AppendAsync(user, 2, Follow(3, 2), deliveryPending: false, []);
         await journal.AppendAsync(user, 3, Follow(4, 3), deliveryPending: false, []);
-        await journal.DeleteBeforeAsync(user, 3, keepPendingDeliveries: true);
+        await journal.DeleteBeforeAsync(user, 3, deliveredThrough: 0);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(user, 3, Follow(5, 4), false, []));
         // Entry 2 is gone, but the newer entry 3 shows that a writer at 2 is stale.
@@ -76,7 +76,7 @@ public class GraphJournalTests
         await journal.AppendAsync(delivered, 1, Follow(2, 1), deliveryPending: true, []);
         await journal.AcknowledgeDeliveriesAsync(delivered, 1, snapshotSequence: 0);
 
-        await journal.DeleteBeforeAsync(pending, 2, keepPendingDeliveries: true);
+        await journal.DeleteBeforeAsync(pending, 2, deliveredThrough: 0);
 
         Assert.Equal([pending], await journal.FindPendingDeliveriesAsync(TimeSpan.Zero, 10));
         Assert.Empty(await journal.FindPendingDeliveriesAsync(TimeSpan.FromMinutes(5), 10));
@@ -97,8 +97,8 @@ public class GraphJournalTests
             await journal.AppendAsync(user, sequence, Follow(sequence + 1, sequence), deliveryPending: true, []);
         }
 
-        // As a snapshot at 3 leaves them: an acknowledgement sent before it was stored, naming no
-        // snapshot, and the snapshot's own of the same entries, most likely in one statement.
+        // Two acknowledgements of one user, most likely stored in one statement: one sent before a
+        // snapshot at 3 was stored (naming none), one after.
         await Task.WhenAll(
             journal.AcknowledgeDeliveriesAsync(user, 2, snapshotSequence: 0),
             journal.AcknowledgeDeliveriesAsync(user, 2, snapshotSequence: 3));
