@@ -286,7 +286,16 @@ if want scale; then
   loader=$!
   sleep "$restart_at"
   echo "stop $(date +%s%3N)" >> "$work/restart.events"
+  # BENCH_TRACE_DIR: also a CPU profile of the old process's shutdown (it starts 2 s before the stop).
+  if [ -n "${BENCH_TRACE_DIR:-}" ]; then
+    mkdir -p "$BENCH_TRACE_DIR"
+    dotnet-trace collect -p "$service" --profile dotnet-sampled-thread-time,dotnet-common --format Speedscope \
+      -o "$BENCH_TRACE_DIR/scale-stop.nettrace" >"$BENCH_TRACE_DIR/scale-stop.log" 2>&1 &
+    stop_tracer=$!
+    sleep 2
+  fi
   stop_service
+  [ -n "${stop_tracer:-}" ] && { wait "$stop_tracer" 2>/dev/null || true; }
   start_service "$scale_connection" scale "$work/scale-service.log"
   echo "ready $(date +%s%3N)" >> "$work/restart.events"
   wait "$loader"
