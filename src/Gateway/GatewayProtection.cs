@@ -11,8 +11,9 @@ internal static class GatewayProtection
     public static IServiceCollection AddGatewayProtection(this IServiceCollection services)
     {
         services.AddRateLimiter(limiter => limiter.OnRejected = RejectAsync);
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>, TimeProvider>((limiter, gateway, time) =>
-            limiter.GlobalLimiter = new CallerRateLimiter(gateway.Value.RateLimit, time));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<GatewayOptions>>((limiter, gateway) =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateLimitPartitionKey>(
+                Partitioner(gateway.Value.RateLimit)));
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<GatewayOptions>>((timeouts, gateway) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy
@@ -24,6 +25,28 @@ internal static class GatewayProtection
             });
         return services;
     }
+
+    /// <summary>The partition of every request; the bucket options are built once, not per request.</summary>
+    private static Func<HttpContext, RateLimitPartition<RateLimitPartitionKey>> Partitioner(RateLimitSettings settings)
+    {
+        var user = Bucket(settings.UserPermitsPerSecond, settings.UserBurst);
+        var address = Bucket(settings.AddressPermitsPerSecond, settings.AddressBurst);
+        Func<RateLimitPartitionKey, TokenBucketRateLimiterOptions> userBucket = _ => user;
+        Func<RateLimitPartitionKey, TokenBucketRateLimiterOptions> addressBucket = _ => address;
+        return http => http.User.Identity?.IsAuthenticated == true
+            && UserIds.TryParse(http.User.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value, out var userId)
+                ? RateLimitPartition.GetTokenBucketLimiter(RateLimitPartitionKey.ForUser(userId), userBucket)
+                : RateLimitPartition.GetTokenBucketLimiter(RateLimitPartitionKey.ForAddress(http.Connection.RemoteIpAddress), addressBucket);
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

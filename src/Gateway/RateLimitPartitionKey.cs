@@ -9,15 +9,7 @@ namespace UserGraph.Gateway;
 /// </summary>
 internal readonly record struct RateLimitPartitionKey(long UserId, IPAddress? Address)
 {
-    public bool IsUser => UserId > 0;
-
     public static RateLimitPartitionKey ForUser(long userId) => new(userId, null);
 
     public static RateLimitPartitionKey ForAddress(IPAddress? address) => new(0, address);
-
-    public static RateLimitPartitionKey For(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true
-        && UserIds.TryParse(http.User.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value, out var userId)
-            ? ForUser(userId)
-            : ForAddress(http.Connection.RemoteIpAddress);
 }
