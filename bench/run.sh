@@ -174,6 +174,13 @@ measure() {
   fi
 }
 
+# warm_jwt_targets DATA_FILE: jwt-ceiling and the service, statuses of one id with the file's
+# reusable tokens, for the warm-up time (JIT, pools, connections) before single-use-token runs.
+warm_jwt_targets() {
+  for url in http://127.0.0.1:5281/jwt/statuses http://127.0.0.1:5280/api/v2/user/connection/statuses/; do
+    wrk -t2 -c32 -d"${warmup}s" -s bench/load.lua "$url" -- "$1" 1 statuses "" 2 >/dev/null
+  done
+}
 value() { awk -v n="$1" -v t="$2" -v c="$3" -v f="$4" '$1 == n && $2 == t && $3 == c { print $f }' "$work/results.txt"; }
 ratio() { # NAME NUMERATOR DENOMINATOR OP TARGET
   awk -v n="$1" -v a="$2" -v b="$3" -v op="$4" -v t="$5" 'BEGIN {
@@ -271,9 +278,7 @@ if want scale; then
     "$work/scale-cold.out" | tee -a "$work/table.txt"
   # Both targets warmed up with 10,000 users' reusable tokens (JIT, pools, the peer's
   # connections); the measured runs then use single-use tokens, every one new to its target.
-  for url in http://127.0.0.1:5281/jwt/statuses http://127.0.0.1:5280/api/v2/user/connection/statuses/; do
-    wrk -t2 -c32 -d"${warmup}s" -s bench/load.lua "$url" -- "$work/scale-callers.txt" 1 statuses "" 2 >/dev/null
-  done
+  warm_jwt_targets "$work/scale-callers.txt"
   measure scale-unique jwt-ceiling http://127.0.0.1:5281/jwt/statuses 32 1 "$peer" unique "" "$work/scale-warm.txt"
   measure scale-unique service http://127.0.0.1:5280/api/v2/user/connection/statuses/ 32 1 "$service" unique "" "$work/scale-warm.txt"
 
@@ -362,11 +367,11 @@ fi
 if want tokens; then
   token_count=$((users >= 100000 ? 1200000 : 300000))
   dotnet "$harness" unique-tokens "$key" "$users" "$token_count" "$work/unique-tokens.txt"
-  dotnet "$harness" unique-tokens "$key" "$users" 10000 "$work/token-callers.txt" 10000 r
+  # The same callers as the single-use tokens' (the harness's default: at most 10,000).
+  token_callers=$((users < 10000 ? users : 10000))
+  dotnet "$harness" unique-tokens "$key" "$users" "$token_callers" "$work/token-callers.txt" "$token_callers" r
   dotnet "$harness" load-once token-callers http://127.0.0.1:5280/api/v2/user/connection/statuses/ "$work/token-callers.txt" 32 "$service" >/dev/null
-  for url in http://127.0.0.1:5281/jwt/statuses http://127.0.0.1:5280/api/v2/user/connection/statuses/; do
-    wrk -t2 -c32 -d"${warmup}s" -s bench/load.lua "$url" -- "$work/token-callers.txt" 1 statuses "" 2 >/dev/null
-  done
+  warm_jwt_targets "$work/token-callers.txt"
   measure unique-tokens jwt-ceiling http://127.0.0.1:5281/jwt/statuses 32 1 "$peer" unique "" "$work/unique-tokens.txt"
   measure unique-tokens service http://127.0.0.1:5280/api/v2/user/connection/statuses/ 32 1 "$service" unique "" "$work/unique-tokens.txt"
 fi
