@@ -41,7 +41,9 @@ trap cleanup EXIT
 # writes once landed in the middle of the statuses runs (PostgreSQL's CPU in every column, p99s of
 # 0.3-1 s, the peer's included) and its full-page images in a bytes-per-follow step (59 KB a follow).
 pg_options="-c checkpoint_timeout=1h -c max_wal_size=32GB"
-[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_options="$pg_options -c shared_preload_libraries=pg_stat_statements"
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && pg_options="$pg_options -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on -c track_wal_io_timing=on"
+# BENCH_PG_OPTIONS: more server options, for an experiment (say so when you report its figures).
+pg_options="$pg_options ${BENCH_PG_OPTIONS:-}"
 connection=$(PG_OPTIONS="$pg_options" scripts/postgres.sh start "$work/postgres" 15498)
 psql_bench() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p 15498 -U postgres -d usergraph "$@"; }
 [ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
@@ -59,6 +61,7 @@ wait_ready() {
   return 1
 }
 # start_service CONNECTION SERVICE_ID LOG [NAME=VALUE...]: the service on :5280 (pid in $service), ready.
+# BENCH_SERVICE_ENV="NAME=VALUE ...": more environment for the service only (an A/B of a runtime setting).
 start_service() {
   env ConnectionStrings__Postgres="$1" Orleans__ServiceId="$2" Orleans__ClusterId="$2" \
     Orleans__SiloPort=11311 Orleans__GatewayPort=30311 Logging__LogLevel__Default=Warning \
@@ -67,7 +70,7 @@ start_service() {
     Authentication__Schemes__Bearer__SigningKeys__0__Issuer=user-graph-bench \
     Authentication__Schemes__Bearer__SigningKeys__0__Value="$key" \
     Gateway__RateLimit__UserPermitsPerSecond=1000000 Gateway__RateLimit__UserBurst=1000000 "${@:4}" \
-    dotnet "$silo/UserGraph.Silo.dll" --contentRoot "$PWD/$silo" --urls http://127.0.0.1:5280 \
+    ${BENCH_SERVICE_ENV:-} dotnet "$silo/UserGraph.Silo.dll" --contentRoot "$PWD/$silo" --urls http://127.0.0.1:5280 \
     --Logging:LogLevel:UserGraph.Grains.MirrorSweeperGrain=Information >> "$3" 2>&1 &
   service=$!
   pids+=("$service")
@@ -83,6 +86,14 @@ start_peer() {
 }
 
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+# The service's garbage collector so far, from /metrics: "gen0 gen1 gen2 paused-seconds allocated-bytes".
+gc_totals() {
+  curl -s http://127.0.0.1:5280/metrics | awk '
+    /^dotnet_gc_collections_total\{/ { match($0, /gen[0-2]/); n[substr($0, RSTART, RLENGTH)] = $NF }
+    /^dotnet_gc_pause_time_seconds_total\{/ { paused = $NF }
+    /^dotnet_gc_heap_total_allocated_bytes_total\{/ { allocated = $NF }
+    END { printf "%d %d %d %.3f %.0f", n["gen0"], n["gen1"], n["gen2"], paused, allocated }'
+}
 # PostgreSQL's CPU: the postmaster (with the backends that ended, which it reaped: cutime,
 # cstime) and its live backends. A backend can end between listing and reading: skipped.
 db_cpu_seconds() {
@@ -112,6 +123,19 @@ route_buckets() { # ROUTE_SUFFIX METHOD_REGEX
     }
     END { for (le in n) print le, n[le] }' | sed 's/^+Inf /inf /' | sort -g
 }
+# One of the service's own histograms (not per route) as "le count" lines, like route_buckets.
+metric_buckets() { # PROMETHEUS_NAME (without _bucket)
+  curl -s http://127.0.0.1:5280/metrics | awk -v prefix="$1_bucket{" '
+    index($0, prefix) == 1 {
+      match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+      split(substr($0, index($0, "} ") + 2), value, " "); n[le] += value[1]
+    }
+    END { for (le in n) print le, n[le] }' | sed 's/^+Inf /inf /' | sort -g
+}
+# A counter's or a histogram's _sum or _count, summed over its labels.
+metric_total() { # PROMETHEUS_NAME
+  curl -s http://127.0.0.1:5280/metrics | awk -v name="$1" '$1 == name || index($1, name "{") == 1 { s += $2 } END { printf "%.0f", s }'
+}
 # The P-th percentile in ms between two route_buckets snapshots, interpolated inside its bucket as
 # Prometheus' histogram_quantile does; "-" when nothing was answered in between.
 bucket_percentile() { # BEFORE_FILE AFTER_FILE P
@@ -131,9 +155,10 @@ bucket_percentile() { # BEFORE_FILE AFTER_FILE P
 }
 
 # measure NAME TARGET URL CONNS IDS SERVER_PID [follow PATH]
-pg_statements_reset() { [ "${BENCH_PG_STATEMENTS:-0}" != 1 ] || psql_bench -qc "SELECT pg_stat_statements_reset()" >/dev/null; }
+pg_statements_reset() { [ "${BENCH_PG_STATEMENTS:-0}" != 1 ] || psql_bench -qc "SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal')" >/dev/null; }
 pg_statements_print() {
-  [ "${BENCH_PG_STATEMENTS:-0}" != 1 ] || psql_bench -c "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
+  [ "${BENCH_PG_STATEMENTS:-0}" != 1 ] || psql_bench -c "SELECT calls, round(total_exec_time) AS ms, round((total_exec_time / NULLIF(calls, 0))::numeric, 3) AS exec_ms, round((total_plan_time / NULLIF(calls, 0))::numeric, 3) AS plan_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 12" \
+    -c "SELECT wal_records, wal_bytes, wal_write, wal_sync, round((wal_sync_time / NULLIF(wal_sync, 0))::numeric, 3) AS ms_per_sync, round((wal_write_time / NULLIF(wal_write, 0))::numeric, 3) AS ms_per_write FROM pg_stat_wal"
 }
 measure() {
   local name=$1 target=$2 url=$3 conns=$4 ids=$5 pid=$6 mode=${7:-statuses} path=${8:-} data=${9:-$work/callers.txt}
@@ -141,10 +166,15 @@ measure() {
   [ "$mode" = unique ] || wrk -t2 -c"$conns" -d"${warmup}s" -s bench/load.lua "$url" -- "$data" "$ids" "$mode" "$path" 2 >/dev/null
   local before out rps p50 p99 after tracer="" db_before db_after failed
   before=$(cpu_seconds "$pid") db_before=$(db_cpu_seconds)
+  local gc_before=""
+  [ "$target" = service ] && gc_before=$(gc_totals)
   # BENCH_TRACE_DIR=DIR: a CPU profile of the service during each of its measured runs (needs dotnet-trace on PATH).
+  # BENCH_TRACE_ARGS replaces what is recorded, e.g. allocations:
+  # "--providers Microsoft-Windows-DotNETRuntime:0x1:5 --format NetTrace" (the GC keyword, verbose: AllocationTick).
   if [ -n "${BENCH_TRACE_DIR:-}" ] && [ "$target" = service ]; then
     mkdir -p "$BENCH_TRACE_DIR"
-    dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time,dotnet-common --format Speedscope --duration "00:00:00:0$((duration < 9 ? duration : 9))" \
+    # shellcheck disable=SC2086 # the arguments are meant to split
+    dotnet-trace collect -p "$pid" ${BENCH_TRACE_ARGS:---profile dotnet-sampled-thread-time,dotnet-common --format Speedscope} --duration "00:00:00:0$((duration < 9 ? duration : 9))" \
       -o "$BENCH_TRACE_DIR/$name-$conns.nettrace" >"$BENCH_TRACE_DIR/$name-$conns.log" 2>&1 &
     tracer=$!
   fi
@@ -162,6 +192,13 @@ measure() {
   # The ratios count only successful answers.
   local total
   total=$(echo "$out" | awk '/requests in/ { print $1 }')
+  # What the garbage collector did in the run: a cost the service's CPU column includes and the
+  # rest of the table cannot tell apart from the request work.
+  if [ -n "$gc_before" ]; then
+    echo "$gc_before $(gc_totals)" | awk -v name="$name" -v conns="$conns" -v n="${total:-0}" -v d="$duration" '
+      { printf "gc: %s service %s: gen0 %d, gen1 %d, gen2 %d collections; paused %.2f s of %d s (%.1f%%); %.0f bytes allocated per request\n",
+          name, conns, $6 - $1, $7 - $2, $8 - $3, $9 - $4, d, 100 * ($9 - $4) / d, (n > 0) ? ($10 - $5) / n : 0 }' | tee -a "$work/table.txt"
+  fi
   echo "$name $target $conns $(awk -v r="$rps" -v t="${total:-0}" -v f="${failed:-0}" 'BEGIN { print (t > 0) ? r * (t - f) / t : r }') $p50 $p99" >> "$work/results.txt"
   # The peer's connections close 15 s after its run. When they closed inside the next target's
   # run, up to 128 PostgreSQL backends exiting together gave that run (the service's, by the
@@ -477,7 +514,11 @@ if want soak; then
   rm -f "$work/soak-latency.txt"
   route_buckets /connection/statuses/ POST > "$work/soak-statuses-before.txt"
   route_buckets /follow/ 'PUT|DELETE' > "$work/soak-follows-before.txt"
+  metric_buckets usergraph_journal_append_duration_seconds > "$work/soak-appends-before.txt"
+  metric_buckets usergraph_journal_statement_duration_seconds > "$work/soak-statements-before.txt"
+  entries_before="$(metric_total usergraph_journal_statement_entries_sum) $(metric_total usergraph_journal_statement_entries_count)"
   : > "$work/soak-rss.txt"
+  pg_statements_reset
   for window in $(seq 1 $(( ${SOAK_MINUTES:-10} * 2 ))); do
     out=$(LATENCY_HISTOGRAM="$work/soak-latency.txt" wrk -t2 -c"$soak_conns" -d30s --latency -s bench/paced.lua "$soak_url" -- "$work/callers.txt" 100 mix "$follow_path" 2 "$pace")
     p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
@@ -500,9 +541,16 @@ if want soak; then
   done
   route_buckets /connection/statuses/ POST > "$work/soak-statuses-after.txt"
   route_buckets /follow/ 'PUT|DELETE' > "$work/soak-follows-after.txt"
+  metric_buckets usergraph_journal_append_duration_seconds > "$work/soak-appends-after.txt"
+  metric_buckets usergraph_journal_statement_duration_seconds > "$work/soak-statements-after.txt"
+  entries_after="$(metric_total usergraph_journal_statement_entries_sum) $(metric_total usergraph_journal_statement_entries_count)"
+  pg_statements_print
   soak_p99=$(histogram_percentile "$work/soak-latency.txt" 99)
   echo "soak: over the whole soak (every window's latencies merged): p50 $(histogram_percentile "$work/soak-latency.txt" 50) ms, p99 $soak_p99 ms, p99.9 $(histogram_percentile "$work/soak-latency.txt" 99.9) ms; worst window's p99 $worst_p99 ms" | tee -a "$work/table.txt"
   echo "soak: in the service (its own request durations over the soak): statuses p50 $(bucket_percentile "$work/soak-statuses-before.txt" "$work/soak-statuses-after.txt" 50) ms, p99 $(bucket_percentile "$work/soak-statuses-before.txt" "$work/soak-statuses-after.txt" 99) ms; follow toggles p50 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 99) ms" | tee -a "$work/table.txt"
+  # A follow toggle waits for two journal entries in turn (its own, then the mirror): how much of
+  # its time that is, and whether it is the wait for a writer or the statement itself.
+  echo "soak: journal (the service's own metrics): entry appended p50 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 99) ms; statement p50 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 99) ms; $(echo "$entries_before $entries_after" | awk '{ n = $4 - $2; printf "%d statements, %.2f entries each", n, (n > 0) ? ($3 - $1) / n : 0 }')" | tee -a "$work/table.txt"
   # Memory is flat when the last window's RSS is within 10% of the second minute's (window 4).
   rss_second_minute=$(sed -n 4p "$work/soak-rss.txt"); rss_last=$(tail -n 1 "$work/soak-rss.txt")
   echo "soak soak-memory 1 $rss_last $rss_second_minute" >> "$work/results.txt"

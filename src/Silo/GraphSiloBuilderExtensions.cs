@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,8 @@ public static class GraphSiloBuilderExtensions
 
         silo.Services.AddOptions<MirrorOptions>().BindConfiguration(MirrorOptions.SectionName);
         silo.Services.AddOptions<GraphJournalOptions>().BindConfiguration(GraphJournalOptions.SectionName);
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton(services => new GraphJournalMetrics(services.GetRequiredService<IMeterFactory>().Create(GraphJournalMetrics.MeterName)));
         silo.Services.AddSingleton<IGraphJournal, PostgresGraphJournal>();
         silo.Services.AddOptions<GraphChangeLogOptions>().BindConfiguration(GraphChangeLogOptions.SectionName);
         silo.Services.TryAddSingleton(TimeProvider.System);

@@ -43,7 +43,7 @@ public static class Observability
     // ASP.NET Core's advised buckets jump from 10 to 25 to 50 ms, where this service's p99 lives
     // (statuses a few ms, writes with their two commits tens): too coarse to tell a p99 of 12 ms
     // from 24, which is what a latency objective and the soak (bench/soak.sh) need to know.
-    private static readonly double[] RequestDurationBoundaries =
+    internal static readonly double[] LatencyBoundaries =
     [
         0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075,
         0.1, 0.15, 0.25, 0.5, 0.75, 1, 2.5, 5, 10,
@@ -71,9 +71,10 @@ public static class Observability
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("Microsoft.Orleans")
+                    .AddMeter(GraphJournalMetrics.MeterName)
                     .AddNpgsqlInstrumentation()
                     .AddPrometheusExporter();
-                metrics.AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = RequestDurationBoundaries });
+                metrics.AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBoundaries });
                 foreach (var instrument in PerRequestInstrumentsDropped)
                 {
                     metrics.AddView(instrument, MetricStreamConfiguration.Drop);

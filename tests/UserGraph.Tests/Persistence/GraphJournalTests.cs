@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,14 +16,15 @@ namespace UserGraph.Tests.Persistence;
 /// <summary>The change journal on the real database, alone and behind the grains.</summary>
 public class GraphJournalTests
 {
-    private static async Task<PostgresGraphJournal> JournalAsync(string serviceId)
+    private static async Task<PostgresGraphJournal> JournalAsync(string serviceId, GraphJournalMetrics? metrics = null)
     {
         await PostgresSchema.ApplyAsync(await TestDatabase.GetConnectionStringAsync());
         var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
         return new PostgresGraphJournal(
             Options.Create(new GraphDatabaseOptions { ConnectionString = await TestDatabase.GetConnectionStringAsync() }),
             Options.Create(new ClusterOptions { ServiceId = serviceId }),
-            services.GetRequiredService<Serializer>());
+            services.GetRequiredService<Serializer>(),
+            metrics ?? GraphJournalMetrics.Unobserved);
     }
 
     private static GraphJournalEntry Follow(long peer, long version) =>
@@ -43,6 +46,39 @@ public class GraphJournalTests
         await journal.AppendAsync(user, 4, Follow(5, 4), false, []);
 
         Assert.Equal([3L, 4L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Every_append_and_every_statement_is_measured_refused_ones_too()
+    {
+        using var meter = new Meter(GraphJournalMetrics.MeterName);
+        var measured = new ConcurrentQueue<(string Instrument, double Value)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, subscriber) =>
+        {
+            if (instrument.Meter == meter)
+            {
+                subscriber.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.Start();
+        await using var journal = await JournalAsync(GraphTestCluster.NewServiceId(), new GraphJournalMetrics(meter));
+        var users = Enumerable.Range(0, 5).Select(_ => TestUsers.NewId()).ToArray();
+
+        await Task.WhenAll(users.Select(u => journal.AppendAsync(u, 1, Follow(1, 1), false, [])));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => journal.AppendAsync(users[0], 1, Follow(2, 1), false, []));
+
+        var appends = measured.Where(m => m.Instrument == "usergraph.journal.append.duration").Select(m => m.Value).ToArray();
+        var statements = measured.Where(m => m.Instrument == "usergraph.journal.statement.duration").Select(m => m.Value).ToArray();
+        var entries = measured.Where(m => m.Instrument == "usergraph.journal.statement.entries").Select(m => m.Value).ToArray();
+        Assert.Equal(6, appends.Length);
+        Assert.All(appends, seconds => Assert.InRange(seconds, 1e-6, 30));
+        Assert.Equal(statements.Length, entries.Length);
+        Assert.InRange(statements.Length, 2, 6);
+        Assert.All(statements, seconds => Assert.InRange(seconds, 1e-6, 30));
+        Assert.Equal(6, entries.Sum());
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public class PostgresGraphChangeLogTests
         var cluster = Options.Create(new ClusterOptions { ServiceId = ServiceId });
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         return (
-            new PostgresGraphJournal(database, cluster, serializer),
+            new PostgresGraphJournal(database, cluster, serializer, GraphJournalMetrics.Unobserved),
             new PostgresGraphChangeLog(database, cluster, Options.Create(new GraphChangeLogOptions()), TimeProvider.System));
     }
 
