@@ -111,27 +111,21 @@ histogram_percentile() { # FILE P
   sort -n "$1" | awk -v p="$2" '{ v[NR] = $1; c[NR] = $2; total += $2 }
     END { want = total * p / 100; for (i = 1; i <= NR; i++) { seen += c[i]; if (seen >= want) { printf "%.2f", v[i] / 1000; exit } } }'
 }
-# The service's own request durations for one route and method (all statuses), from /metrics:
-# "le count" lines, cumulative as Prometheus gives them.
-route_buckets() { # ROUTE_SUFFIX METHOD_REGEX
-  curl -s http://127.0.0.1:5280/metrics | awk -v route="$1\"" -v methods="^($2)$" '
-    /^http_server_request_duration_seconds_bucket\{/ {
-      if (!match($0, /http_route="[^"]*"/) || substr($0, RSTART, RLENGTH) !~ route "$") next
-      if (!match($0, /http_request_method="[A-Z]+"/) || substr($0, RSTART + 21, RLENGTH - 22) !~ methods) next
-      match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
-      split(substr($0, index($0, "} ") + 2), value, " "); n[le] += value[1]
-    }
-    END { for (le in n) print le, n[le] }' | sed 's/^+Inf /inf /' | sort -g
-}
-# One of the service's own histograms (not per route) as "le count" lines, like route_buckets.
-metric_buckets() { # PROMETHEUS_NAME (without _bucket)
-  curl -s http://127.0.0.1:5280/metrics | awk -v prefix="$1_bucket{" '
+# One of the service's own histograms from /metrics, summed over its labels, as "le count" lines
+# (cumulative, as Prometheus gives them); with ROUTE_SUFFIX and METHOD_REGEX, only the requests of
+# that route and method.
+metric_buckets() { # PROMETHEUS_NAME (without _bucket) [ROUTE_SUFFIX METHOD_REGEX]
+  curl -s http://127.0.0.1:5280/metrics | awk -v prefix="$1_bucket{" -v route="${2:+$2\"}" -v methods="${3:+^($3)\$}" '
     index($0, prefix) == 1 {
+      if (route != "" && (!match($0, /http_route="[^"]*"/) || substr($0, RSTART, RLENGTH) !~ route "$")) next
+      if (methods != "" && (!match($0, /http_request_method="[A-Z]+"/) || substr($0, RSTART + 21, RLENGTH - 22) !~ methods)) next
       match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
       split(substr($0, index($0, "} ") + 2), value, " "); n[le] += value[1]
     }
     END { for (le in n) print le, n[le] }' | sed 's/^+Inf /inf /' | sort -g
 }
+# The service's own request durations for one route and method (all statuses).
+route_buckets() { metric_buckets http_server_request_duration_seconds "$1" "$2"; } # ROUTE_SUFFIX METHOD_REGEX
 # A counter's or a histogram's _sum or _count, summed over its labels.
 metric_total() { # PROMETHEUS_NAME
   curl -s http://127.0.0.1:5280/metrics | awk -v name="$1" '$1 == name || index($1, name "{") == 1 { s += $2 } END { printf "%.0f", s }'
@@ -152,6 +146,12 @@ bucket_percentile() { # BEFORE_FILE AFTER_FILE P
         below = n[i]; lower = le[i]
       }
     }'
+}
+# "p50 A ms, p90 B ms, ..." between two snapshots, for each P given.
+bucket_percentiles() { # BEFORE_FILE AFTER_FILE P...
+  local before=$1 after=$2 p sep=""
+  shift 2
+  for p in "$@"; do printf '%sp%s %s ms' "$sep" "$p" "$(bucket_percentile "$before" "$after" "$p")"; sep=", "; done
 }
 
 # measure NAME TARGET URL CONNS IDS SERVER_PID [follow PATH]
@@ -551,10 +551,10 @@ if want soak; then
   pg_statements_print
   soak_p99=$(histogram_percentile "$work/soak-latency.txt" 99)
   echo "soak: over the whole soak (every window's latencies merged): p50 $(histogram_percentile "$work/soak-latency.txt" 50) ms, p99 $soak_p99 ms, p99.9 $(histogram_percentile "$work/soak-latency.txt" 99.9) ms; worst window's p99 $worst_p99 ms" | tee -a "$work/table.txt"
-  echo "soak: in the service (its own request durations over the soak): statuses p50 $(bucket_percentile "$work/soak-statuses-before.txt" "$work/soak-statuses-after.txt" 50) ms, p99 $(bucket_percentile "$work/soak-statuses-before.txt" "$work/soak-statuses-after.txt" 99) ms; follow toggles p50 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 99) ms" | tee -a "$work/table.txt"
+  echo "soak: in the service (its own request durations over the soak): statuses $(bucket_percentiles "$work/soak-statuses-before.txt" "$work/soak-statuses-after.txt" 50 99); follow toggles $(bucket_percentiles "$work/soak-follows-before.txt" "$work/soak-follows-after.txt" 50 90 99)" | tee -a "$work/table.txt"
   # A follow toggle waits for two journal entries in turn (its own, then the mirror): how much of
   # its time that is, and whether it is the wait for a writer or the statement itself.
-  echo "soak: journal (the service's own metrics): entry appended p50 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 99) ms; statement p50 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 50) ms, p90 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 90) ms, p99 $(bucket_percentile "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 99) ms; $(echo "$entries_before $entries_after" | awk '{ n = $4 - $2; printf "%d statements, %.2f entries each", n, (n > 0) ? ($3 - $1) / n : 0 }')" | tee -a "$work/table.txt"
+  echo "soak: journal (the service's own metrics): entry appended $(bucket_percentiles "$work/soak-appends-before.txt" "$work/soak-appends-after.txt" 50 90 99); statement $(bucket_percentiles "$work/soak-statements-before.txt" "$work/soak-statements-after.txt" 50 90 99); $(echo "$entries_before $entries_after" | awk '{ n = $4 - $2; printf "%d statements, %.2f entries each", n, (n > 0) ? ($3 - $1) / n : 0 }')" | tee -a "$work/table.txt"
   # Memory is flat when the last window's RSS is within 10% of the second minute's (window 4).
   rss_second_minute=$(sed -n 4p "$work/soak-rss.txt"); rss_last=$(tail -n 1 "$work/soak-rss.txt")
   echo "soak soak-memory 1 $rss_last $rss_second_minute" >> "$work/results.txt"

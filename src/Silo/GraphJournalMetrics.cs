@@ -38,9 +38,6 @@ public sealed class GraphJournalMetrics
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
     }
 
-    /// <summary>For code that is not measured (tests of the journal alone).</summary>
-    public static GraphJournalMetrics Unobserved { get; } = new(new Meter(MeterName));
-
     public void AppendCompleted(long startedAt) => _append.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
 
     public void StatementCompleted(long startedAt, int entries)

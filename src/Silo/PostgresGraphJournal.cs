@@ -29,7 +29,7 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     private readonly Serializer _serializer;
     private const int MaxAcknowledgementsPerStatement = 1024;
     // Taken one statement at a time as they came, acknowledgements were 30% of the journal's
-    // statements in a soak (bench/soak.sh), each planned afresh and each a commit waiting for its
+    // statements in a soak (bench/soak.sh --small, one minute), each planned afresh and each a commit waiting for its
     // WAL flush next to the appends that writes wait for. Nobody waits for them but the sweeper, a
     // minute later.
     private static readonly TimeSpan AcknowledgementGathering = TimeSpan.FromMilliseconds(50);
@@ -44,10 +44,13 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     public PostgresGraphJournal(IOptions<GraphDatabaseOptions> database, IOptions<ClusterOptions> cluster, Serializer serializer, GraphJournalMetrics metrics)
     {
         _metrics = metrics;
-        // The journal never changes session state, so a pooled connection need not be reset
-        // (DISCARD ALL) every time it is handed out again. (Preparing its statements made appends
-        // slower in the benchmark: the generic plan of the batched insert is worse.) Its pool is its
-        // share of the process's connection budget (GraphDatabaseOptions).
+        // The journal never changes session state (the acknowledgements' synchronous_commit is
+        // local to their transaction), so a pooled connection need not be reset (DISCARD ALL) every
+        // time it is handed out again. Its statements are prepared like every pool's
+        // (GraphDatabaseOptions), and PostgreSQL chooses per connection between planning the append
+        // for each call and a generic plan; forcing the generic plan made an append of about ten
+        // entries take 5.7 ms (bench/RESULTS.md). Its pool is its share of the process's
+        // connection budget (GraphDatabaseOptions).
         _dataSource = NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(database.Value.JournalConnectionString) { NoResetOnClose = true }.ConnectionString);
         _serviceId = cluster.Value.ServiceId;

@@ -24,7 +24,7 @@ public class GraphJournalTests
             Options.Create(new GraphDatabaseOptions { ConnectionString = await TestDatabase.GetConnectionStringAsync() }),
             Options.Create(new ClusterOptions { ServiceId = serviceId }),
             services.GetRequiredService<Serializer>(),
-            metrics ?? GraphJournalMetrics.Unobserved);
+            metrics ?? new GraphJournalMetrics(new Meter(nameof(GraphJournalTests))));
     }
 
     private static GraphJournalEntry Follow(long peer, long version) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,7 +120,7 @@ public class PostgresGraphChangeLogTests
         var cluster = Options.Create(new ClusterOptions { ServiceId = ServiceId });
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         return (
-            new PostgresGraphJournal(database, cluster, serializer, GraphJournalMetrics.Unobserved),
+            new PostgresGraphJournal(database, cluster, serializer, new GraphJournalMetrics(new Meter(nameof(PostgresGraphChangeLogTests)))),
             new PostgresGraphChangeLog(database, cluster, Options.Create(new GraphChangeLogOptions()), TimeProvider.System));
     }
 
