@@ -7,10 +7,19 @@ namespace UserGraph.Grains;
 /// <summary>
 /// The persistence sequence of one user's graph: a queue of writes stored one journal entry at a
 /// time, the snapshot cadence, erasure, and re-reading storage after a failed write. Owns
-/// <see cref="View"/>, which only ever holds what is durable: a write is applied to the next
-/// view, stored, and only then made visible.
+/// <see cref="Durable"/>, which only ever holds what this user's storage holds (a write is applied
+/// to the next view, stored, and only then made current), and <see cref="View"/>, what readers see:
+/// the durable view plus the mirrors shown before they are stored here.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A mirror is another user's truth, already durable in that user's journal (marked there until
+/// this user stores it), so showing it before this user stores it loses nothing: its owner sends
+/// it again until it is stored. That takes the mirror's own journal entry off the path of the
+/// owner's answer (<see cref="WriteMirror"/>). A mirror that would change this user's own facts
+/// (a block severing them) is not shown before it is stored: what this user owns is only ever
+/// shown once durable here.
+/// </para>
 /// <para>
 /// Writes queued while an entry is being stored are applied together and stored as the next
 /// entry, so a user many others act on at once (a celebrity gaining followers) writes a few
@@ -31,6 +40,9 @@ public sealed partial class GraphPersistence(
 {
     // An entry names each peer it touched; this keeps one entry (and one statement row) small.
     private const int MaxWritesPerEntry = 256;
+    // Far more versions than an activation could show unstored before a crash, far fewer than a
+    // long can count activations by.
+    private const long MaxActivationVersionStep = 1L << 20;
 
     private long _snapshotSequence;
     // The furthest entry whose mirrors were acknowledged. Compaction deletes up to it even while
@@ -44,25 +56,32 @@ public sealed partial class GraphPersistence(
     private bool _writing;
     // Set when a write failed and storage could not be read again: the next write reads it first.
     private bool _positionUnknown;
+    private Task _writer = Task.CompletedTask;
+    // Mirrors shown before they are stored here, by owner; allocated by the first one.
+    private Dictionary<long, ShownMirror>? _shown;
+    // The highest version readers were shown: a view shown later with other content gets a higher one.
+    private long _shownVersion;
 
     /// <summary>The latest durable view.</summary>
+    public UserGraphState Durable { get; private set; } = UserGraphState.Empty(userId);
+
+    /// <summary>What readers see: the durable view with the mirrors shown before they are stored.</summary>
     public UserGraphState View { get; private set; } = UserGraphState.Empty(userId);
 
     /// <summary>The last journal entry stored.</summary>
     public long Sequence { get; private set; }
 
-    /// <summary>Reads the snapshot's state (already loaded by Orleans) and the journal entries after it.</summary>
+    /// <summary>
+    /// Reads the snapshot's state (already loaded by Orleans) and the journal entries after it, on
+    /// activation. The version then skips ahead by a random step: an activation that ended in a
+    /// crash may have shown versions it never stored, and this one must not show the same
+    /// numbers for other content (equal versions promise equal answers).
+    /// </summary>
     public async Task<RecoveredGraph> LoadAsync()
     {
-        var stored = snapshot.State;
-        var records = await journal.ReadAfterAsync(userId, stored.JournalSequence);
-        // The view now holds what matters of the snapshot; the state object is only filled again to write one.
-        snapshot.State = UserGraphSnapshot.Released;
-        var recovered = JournalReplay.Recover(userId, stored, records);
-        View = recovered.View;
-        Sequence = recovered.Sequence;
-        _snapshotSequence = stored.JournalSequence;
-        _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
+        var recovered = await ReadAsync();
+        _shownVersion = recovered.View.Version + Random.Shared.NextInt64(1, MaxActivationVersionStep);
+        ShowDurable(recovered.View, []);
         return recovered;
     }
 
@@ -73,10 +92,36 @@ public sealed partial class GraphPersistence(
         if (!_writing)
         {
             _writing = true;
-            _ = WriteQueuedAsync();
+            _writer = WriteQueuedAsync();
         }
 
         return write.Stored;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="ownerId"/>'s truth toward this user as this user's mirror of it, and
+    /// shows it to readers at once unless it would change this user's own facts.
+    /// </summary>
+    /// <returns>Whether readers see it now, and the write, which completes once it is stored here.</returns>
+    public (bool Shown, Task<StoredWrite> Stored) WriteMirror(long ownerId, PeerEdges edges)
+    {
+        var write = GraphWrite.Mirror(ownerId, view => view.WithEdgesFrom(ownerId, edges));
+        var view = View;
+        var after = view.WithEdgesFrom(ownerId, edges);
+        var shown = LeavesOwnFactsAlone(view, after, ownerId);
+        _shown ??= [];
+        if (shown)
+        {
+            _shown[ownerId] = new ShownMirror(edges, write);
+            Show(after);
+        }
+        else if (_shown.TryGetValue(ownerId, out var earlier))
+        {
+            // The earlier truth stays shown until this one is stored, which then retires it.
+            _shown[ownerId] = earlier with { Write = write };
+        }
+
+        return (shown, WriteAsync(write));
     }
 
     /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
@@ -98,8 +143,12 @@ public sealed partial class GraphPersistence(
         }
     }
 
-    /// <summary>Waits for a snapshot being written (deactivation).</summary>
-    public Task FlushAsync() => _snapshotWrite;
+    /// <summary>Waits for the queued writes, the shown mirrors among them, and a snapshot being written (deactivation).</summary>
+    public async Task FlushAsync()
+    {
+        await _writer;
+        await _snapshotWrite;
+    }
 
     private async Task WriteQueuedAsync()
     {
@@ -148,7 +197,7 @@ public sealed partial class GraphPersistence(
 
     private async Task StoreAsync(List<GraphWrite> batch)
     {
-        var before = View;
+        var before = Durable;
         var next = before;
         var stored = new List<StoredWrite>(batch.Count);
         foreach (var write in batch)
@@ -167,6 +216,8 @@ public sealed partial class GraphPersistence(
 
         if (ReferenceEquals(next, before))
         {
+            // Mirrors already held here retire their shown entries all the same.
+            ShowDurable(before, batch);
             CompleteAll(stored);
             return;
         }
@@ -198,7 +249,7 @@ public sealed partial class GraphPersistence(
 
         Sequence++;
         _entriesSinceSnapshot++;
-        View = next;
+        ShowDurable(next, batch);
         await owner.OnStoredAsync(changed, GraphChanges.AtPositions(changes, positions), Sequence);
         CompleteAll(stored);
         StartSnapshotIfDue();
@@ -214,7 +265,7 @@ public sealed partial class GraphPersistence(
         UserGraphState next;
         try
         {
-            next = write.Apply(View);
+            next = write.Apply(Durable);
         }
         catch (Exception refused)
         {
@@ -222,10 +273,13 @@ public sealed partial class GraphPersistence(
             return;
         }
 
-        var before = View;
+        var before = Durable;
         if (ReferenceEquals(next, before))
         {
-            write.Complete(new StoredWrite(write, before, next));
+            var unchanged = new StoredWrite(write, before, next);
+            ForgetShown(unchanged);
+            ShowDurable(before, [write]);
+            write.Complete(unchanged);
             return;
         }
 
@@ -256,9 +310,22 @@ public sealed partial class GraphPersistence(
         Sequence = sequence;
         _snapshotSequence = sequence;
         _entriesSinceSnapshot = 0;
-        View = next;
+        ForgetShown(stored);
+        ShowDurable(next, [write]);
         await owner.OnStoredAsync([stored], GraphChanges.AtPositions(stored.Changes, positions), sequence);
         write.Complete(stored);
+    }
+
+    /// <summary>
+    /// Nothing shown before an erasure may outlive it: not the erased user's truth, and after the
+    /// user's own erasure, nobody's.
+    /// </summary>
+    private void ForgetShown(StoredWrite erasure)
+    {
+        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
+        {
+            _shown?.Remove(ownerId);
+        }
     }
 
     /// <summary>
@@ -268,7 +335,7 @@ public sealed partial class GraphPersistence(
     /// </summary>
     private void StartSnapshotIfDue()
     {
-        if (_snapshotWrite.IsCompleted && options.IsSnapshotDue(_entriesSinceSnapshot, View.EdgeCount))
+        if (_snapshotWrite.IsCompleted && options.IsSnapshotDue(_entriesSinceSnapshot, Durable.EdgeCount))
         {
             _snapshotWrite = WriteSnapshotsWhileDueAsync();
         }
@@ -284,9 +351,9 @@ public sealed partial class GraphPersistence(
         bool stored;
         do
         {
-            stored = await WriteSnapshotAsync(View, owner.Outbox, Sequence);
+            stored = await WriteSnapshotAsync(Durable, owner.Outbox, Sequence);
         }
-        while (stored && options.IsSnapshotDue(_entriesSinceSnapshot, View.EdgeCount));
+        while (stored && options.IsSnapshotDue(_entriesSinceSnapshot, Durable.EdgeCount));
     }
 
     /// <returns>Whether the snapshot was stored.</returns>
@@ -339,9 +406,86 @@ public sealed partial class GraphPersistence(
     {
         await _snapshotWrite;
         await snapshot.ReadStateAsync();
-        owner.OnReloaded(await LoadAsync());
+        var recovered = await ReadAsync();
+        // Shown mirrors stay shown: they are durable at their owners, which send them again.
+        ShowDurable(recovered.View, []);
+        owner.OnReloaded(recovered);
         _positionUnknown = false;
     }
+
+    private async Task<RecoveredGraph> ReadAsync()
+    {
+        var stored = snapshot.State;
+        var records = await journal.ReadAfterAsync(userId, stored.JournalSequence);
+        // The view now holds what matters of the snapshot; the state object is only filled again to write one.
+        snapshot.State = UserGraphSnapshot.Released;
+        var recovered = JournalReplay.Recover(userId, stored, records);
+        Sequence = recovered.Sequence;
+        _snapshotSequence = stored.JournalSequence;
+        _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
+        return recovered;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="durable"/> the durable view: retires the shown mirrors whose writes are
+    /// among <paramref name="stored"/>, and shows the others on top of it, each while it still
+    /// leaves this user's own facts alone there.
+    /// </summary>
+    private void ShowDurable(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
+    {
+        Durable = durable;
+        var visible = durable;
+        if (_shown is { Count: > 0 })
+        {
+            foreach (var (ownerId, mirror) in _shown.ToArray())
+            {
+                if (stored.Contains(mirror.Write))
+                {
+                    _shown.Remove(ownerId);
+                    continue;
+                }
+
+                var next = visible.WithEdgesFrom(ownerId, mirror.Edges);
+                if (LeavesOwnFactsAlone(visible, next, ownerId))
+                {
+                    visible = next;
+                }
+            }
+        }
+
+        Show(visible);
+    }
+
+    /// <summary>
+    /// Shows <paramref name="view"/> to readers. Its version is raised above every version shown
+    /// before when it would otherwise not be (a shown mirror stored or dropped, an activation's
+    /// first view), since the content behind an equal version shown earlier may differ. The
+    /// durable view raised so keeps the raised version: the next entries are stored above it.
+    /// </summary>
+    private void Show(UserGraphState view)
+    {
+        if (ReferenceEquals(view, View))
+        {
+            return;
+        }
+
+        if (view.Version <= _shownVersion)
+        {
+            var raised = view with { Version = _shownVersion + 1 };
+            if (ReferenceEquals(view, Durable))
+            {
+                Durable = raised;
+            }
+
+            view = raised;
+        }
+
+        _shownVersion = view.Version;
+        View = view;
+    }
+
+    private static bool LeavesOwnFactsAlone(UserGraphState before, UserGraphState after, long ownerId) =>
+        ReferenceEquals(before, after) || before.EdgesToward(ownerId).Equals(after.EdgesToward(ownerId));
 
     private static void CompleteAll(List<StoredWrite> stored)
     {

@@ -9,6 +9,12 @@ public interface IMirrorChannel
     /// </summary>
     Task SendAsync(long peerId);
 
+    /// <summary>
+    /// Sends this user's current truth toward <paramref name="peerId"/> to be shown to the peer's
+    /// readers at once; completes with whether it is shown (not yet stored), or throws.
+    /// </summary>
+    Task<bool> ShowAsync(long peerId);
+
     /// <summary>Records in storage that the mirrors of every journal entry up to <paramref name="sequence"/> are delivered.</summary>
     Task AcknowledgeAsync(long sequence);
 }

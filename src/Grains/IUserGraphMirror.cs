@@ -5,9 +5,9 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// The mirror protocol between user grains: the owner of a fact (<see cref="FactOwnership"/>)
-/// stores it, then sends its truth toward the other user to that user's grain, which stores it
-/// as its mirror before the owner's write answers. Internal to the service, not part of the
-/// public contract.
+/// stores it, then sends its truth toward the other user to that user's grain, which shows it to
+/// its readers before the owner's write answers and stores it as its mirror. Internal to the
+/// service, not part of the public contract.
 /// </summary>
 /// <remarks>
 /// Every method interleaves: a grain busy with its own writes still takes a mirror, so two users
@@ -27,6 +27,20 @@ public interface IUserGraphMirror : IGrainWithIntegerKey
     [AlwaysInterleave]
     [Alias("Mirror")]
     Task MirrorAsync(long ownerId, PeerEdges edges);
+
+    /// <summary>
+    /// Shows what <paramref name="ownerId"/> holds toward this user to this user's readers at once,
+    /// and queues storing it as this user's mirror; returns without waiting for storage. The owner
+    /// stored its truth first and sends it with <see cref="MirrorAsync"/> until it is stored here,
+    /// so nothing shown is lost.
+    /// </summary>
+    /// <returns>
+    /// Whether it is shown; <c>false</c> when it would change this user's own facts (a block
+    /// severing them), which are shown only once stored.
+    /// </returns>
+    [AlwaysInterleave]
+    [Alias("ShowMirror")]
+    Task<bool> ShowMirrorAsync(long ownerId, PeerEdges edges);
 
     /// <summary>The durable truth this user owns toward <paramref name="peerId"/> (for repair).</summary>
     [AlwaysInterleave]

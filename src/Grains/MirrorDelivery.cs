@@ -4,9 +4,10 @@ namespace UserGraph.Grains;
 
 /// <summary>
 /// Delivers the mirrors of one user's owned facts to the other users' grains: sends each peer the
-/// owner's truth once a change to it is stored, lets a write wait (bounded) until its peer stored
-/// the mirror, retries failed sends with a doubling delay, and records in storage which journal
-/// entries are fully delivered, so the sweeper only ever finds what a crash left behind.
+/// owner's truth once a change to it is stored, lets a write wait (bounded) until its peer shows
+/// the mirror to its readers, sends again until the peer stored it (retrying failed sends with a
+/// doubling delay), and records in storage which journal entries are fully delivered, so the
+/// sweeper only ever finds what a crash left behind.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -87,7 +88,7 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
     }
 
     /// <summary>
-    /// Completes with <c>true</c> once <paramref name="peerId"/> stored the mirror of every change
+    /// Completes with <c>true</c> once <paramref name="peerId"/> shows (or stored) the mirror of every change
     /// marked so far (at once when none is pending), or with <c>false</c> after
     /// <see cref="MirrorOptions.WaitBound"/>; the delivery goes on either way.
     /// </summary>
@@ -115,8 +116,16 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
         }
     }
 
-    /// <summary>Acknowledges what is delivered but not yet recorded (the sweeper asked).</summary>
-    public void Resume() => AdvanceAcknowledgement();
+    /// <summary>
+    /// Acknowledges again everything delivered (the sweeper found marks in storage): an
+    /// acknowledgement this delivery made may have been lost, since they commit without waiting
+    /// for the disk.
+    /// </summary>
+    public void Resume()
+    {
+        _acknowledgedThrough = 0;
+        AdvanceAcknowledgement();
+    }
 
     /// <summary>
     /// Ends delivery (deactivation): waiting writes are answered as pending, and what is delivered
@@ -158,6 +167,20 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
         {
             var sending = mirror.Version;
             mirror.FirstSequenceAfterSend = 0;
+            // Shown to the peer's readers, the waiting writes can answer; storing it there is what
+            // the acknowledgement waits for, and what is tried even when showing failed (a peer
+            // on a silo of an earlier release knows only how to store).
+            var shown = await TryShowAsync(peerId);
+            if (_stopped || !IsCurrent(peerId, mirror))
+            {
+                return;
+            }
+
+            if (shown)
+            {
+                mirror.Release(sending, delivered: true);
+            }
+
             try
             {
                 await channel.SendAsync(peerId);
@@ -185,6 +208,19 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
 
             // Changes stored during the send: the entries from the first of them on are still undelivered.
             mirror.FirstSequence = mirror.FirstSequenceAfterSend;
+        }
+    }
+
+    private async Task<bool> TryShowAsync(long peerId)
+    {
+        try
+        {
+            return await channel.ShowAsync(peerId);
+        }
+        catch (Exception exception)
+        {
+            LogShowFailed(logger, exception, peerId);
+            return false;
         }
     }
 
@@ -243,6 +279,9 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mirror to user {PeerId} failed; sending again in {DelayMs} ms")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long peerId, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Showing the mirror to user {PeerId} failed; storing it there is tried next")]
+    private static partial void LogShowFailed(ILogger logger, Exception exception, long peerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording delivered mirrors failed; left for later")]
     private static partial void LogAcknowledgementFailed(ILogger logger, Exception exception);

@@ -15,8 +15,9 @@ namespace UserGraph.Grains;
 /// <remarks>
 /// <para>
 /// A write to a fact this user owns is stored, then mirrored to the other user's grain, and
-/// answers once that grain stored the mirror (or after <see cref="MirrorOptions.WaitBound"/> under
-/// a fault): read-your-writes on both sides, on every silo.
+/// answers once that grain shows the mirror to its readers (or after
+/// <see cref="MirrorOptions.WaitBound"/> under a fault): read-your-writes on both sides, on every
+/// silo. The other grain stores the mirror after that, and this one records the delivery once it has.
 /// </para>
 /// <para>
 /// <b>Reentrant</b>, because a write waits on another user's grain, and that user may at that
@@ -259,8 +260,22 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         if (ownerId > 0 && ownerId != UserId)
         {
             _repair?.NoteMirror(ownerId);
-            await _persistence.WriteAsync(GraphWrite.Mirror(ownerId, view => view.WithEdgesFrom(ownerId, edges)));
+            await _persistence.WriteMirror(ownerId, edges).Stored;
         }
+    }
+
+    public Task<bool> ShowMirrorAsync(long ownerId, PeerEdges edges)
+    {
+        if (ownerId <= 0 || ownerId == UserId)
+        {
+            return Task.FromResult(false);
+        }
+
+        _repair?.NoteMirror(ownerId);
+        var (shown, stored) = _persistence.WriteMirror(ownerId, edges);
+        // Its failure is the owner's to handle (it sends again); observed here so it is not reported as unobserved.
+        stored.ContinueWith(static write => _ = write.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.FromResult(shown);
     }
 
     public async Task ResumeMirroringAsync()
@@ -329,7 +344,9 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
 
     void IGraphPersistenceOwner.OnBroken() => DeactivateOnIdle();
 
-    Task IMirrorChannel.SendAsync(long peerId) => Mirror(peerId).MirrorAsync(UserId, View.EdgesToward(peerId));
+    Task IMirrorChannel.SendAsync(long peerId) => Mirror(peerId).MirrorAsync(UserId, _persistence.Durable.EdgesToward(peerId));
+
+    Task<bool> IMirrorChannel.ShowAsync(long peerId) => Mirror(peerId).ShowMirrorAsync(UserId, _persistence.Durable.EdgesToward(peerId));
 
     Task IMirrorChannel.AcknowledgeAsync(long sequence) => _persistence.AcknowledgeMirrorsAsync(sequence);
 

@@ -3,11 +3,13 @@ using UserGraph.Grains;
 
 namespace UserGraph.Testing;
 
-/// <summary>Wraps the real journal and fails every write of the users <see cref="StorageFaults"/> names.</summary>
+/// <summary>Wraps the real journal and fails every write (or read) of the users <see cref="StorageFaults"/> names.</summary>
 public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJournal
 {
     public Task<IReadOnlyList<JournalRecord>> ReadAfterAsync(long userId, long afterSequence) =>
-        inner.ReadAfterAsync(userId, afterSequence);
+        StorageFaults.ReadsFail(userId)
+            ? Task.FromException<IReadOnlyList<JournalRecord>>(new InjectedStorageFaultException(userId))
+            : inner.ReadAfterAsync(userId, afterSequence);
 
     public Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes) =>
         StorageFaults.WritesFail(userId)

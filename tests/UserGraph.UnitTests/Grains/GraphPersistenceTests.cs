@@ -41,6 +41,15 @@ public class GraphPersistenceTests
     private static GraphWrite Toggle(long peer) =>
         GraphWrite.Owned(peer, view => view.WithFollowing(peer, !view.Followings.Contains(peer)));
 
+    /// <summary>A mirror arriving from <paramref name="owner"/>, on the activation's scheduler.</summary>
+    private (bool Shown, Task<StoredWrite> Stored) MirrorFrom(GraphPersistence persistence, long owner, EdgeKinds kinds)
+    {
+        var shown = false;
+        Task<StoredWrite> stored = Task.FromException<StoredWrite>(new InvalidOperationException("not run"));
+        _scheduler.Run(() => (shown, stored) = persistence.WriteMirror(owner, new PeerEdges(kinds, null)));
+        return (shown, stored);
+    }
+
     private static GraphWrite FollowedBy(long owner) =>
         GraphWrite.Mirror(owner, view => view.WithEdgesFrom(owner, new PeerEdges(EdgeKinds.Follows, null)));
 
@@ -74,6 +83,70 @@ public class GraphPersistenceTests
         Assert.Equal([3L, 4L], second.Entry.PeersToMirror.Order());
         Assert.Contains(second.Entry.Peers, facts => facts.PeerId == 5 && facts.Mirrored == EdgeKinds.Follows);
         Assert.Equal([1L, 2L], _owner.StoredSequences);
+    }
+
+    [Fact]
+    public async Task A_mirror_is_shown_before_it_is_stored_here_and_retired_once_it_is()
+    {
+        var persistence = await LoadedAsync();
+        var versionBefore = persistence.View.Version;
+        _journal.Hold();
+        var mirror = MirrorFrom(persistence, 5, EdgeKinds.Follows);
+
+        Assert.True(mirror.Shown);
+        Assert.False(mirror.Stored.IsCompleted);
+        Assert.True(persistence.View.Followers.Contains(5));
+        Assert.False(persistence.Durable.Followers.Contains(5));
+        var shownVersion = persistence.View.Version;
+        Assert.True(shownVersion > versionBefore);
+
+        _journal.Release();
+        _scheduler.Pump();
+        await mirror.Stored;
+
+        Assert.True(persistence.Durable.Followers.Contains(5));
+        Assert.Same(persistence.Durable, persistence.View);
+        // Stored, the view is other content than the shown one could have been: a version of its own.
+        Assert.True(persistence.View.Version > shownVersion);
+    }
+
+    [Fact]
+    public async Task A_shown_mirror_stays_shown_through_a_failed_store_and_the_owners_next_send_stores_it()
+    {
+        var persistence = await LoadedAsync();
+        StorageFaults.FailWritesOf(_user);
+        var mirror = MirrorFrom(persistence, 5, EdgeKinds.Follows);
+        _scheduler.Pump();
+
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => mirror.Stored);
+        Assert.True(persistence.View.Followers.Contains(5));
+        Assert.False(persistence.Durable.Followers.Contains(5));
+
+        StorageFaults.Heal(_user);
+        await _scheduler.Run(() => persistence.WriteMirror(5, new PeerEdges(EdgeKinds.Follows, null)).Stored);
+
+        Assert.True(persistence.Durable.Followers.Contains(5));
+        Assert.Same(persistence.Durable, persistence.View);
+        Assert.True((await LoadedAsync()).View.Followers.Contains(5));
+    }
+
+    [Fact]
+    public async Task A_mirror_that_would_change_this_users_own_facts_is_shown_only_once_stored()
+    {
+        var persistence = await LoadedAsync();
+        await _scheduler.Run(() => persistence.WriteAsync(Follow(5)));
+        _journal.Hold();
+        var block = MirrorFrom(persistence, 5, EdgeKinds.Blocks);
+
+        Assert.False(block.Shown);
+        Assert.True(persistence.View.Followings.Contains(5));
+        Assert.False(persistence.View.BlockedBy.Contains(5));
+
+        _journal.Release();
+        _scheduler.Pump();
+        await block.Stored;
+        Assert.False(persistence.View.Followings.Contains(5));
+        Assert.True(persistence.View.BlockedBy.Contains(5));
     }
 
     [Fact]
@@ -178,7 +251,7 @@ public class GraphPersistenceTests
     }
 
     [Fact]
-    public async Task A_snapshot_follows_the_cadence_folds_the_journal_and_a_reload_gives_the_same_view()
+    public async Task A_snapshot_follows_the_cadence_folds_the_journal_and_a_reload_gives_the_same_view_at_a_higher_version()
     {
         var persistence = await LoadedAsync(minEntriesBetweenSnapshots: 4);
         for (var peer = 2L; peer < 12; peer++)
@@ -195,7 +268,8 @@ public class GraphPersistenceTests
         var reloaded = await LoadedAsync();
         Assert.Equal(persistence.View.Followings.Ids.ToArray(), reloaded.View.Followings.Ids.ToArray());
         Assert.Equal(persistence.View.Followers.Ids.ToArray(), reloaded.View.Followers.Ids.ToArray());
-        Assert.Equal(persistence.View.Version, reloaded.View.Version);
+        // A new activation starts above every version the last one could have shown.
+        Assert.InRange(reloaded.View.Version, persistence.View.Version + 1, persistence.View.Version + (1L << 20));
         Assert.Equal(10, reloaded.Sequence);
     }
 
@@ -274,6 +348,27 @@ public class GraphPersistenceTests
         Assert.Empty(_snapshot.Stored.Followers);
         Assert.Equal([2L], _snapshot.Stored.Followings);
         Assert.False(persistence.View.Followers.Contains(3));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_mirror_shown_but_not_stored_does_not_outlive_an_erasure(bool ownErasure)
+    {
+        var persistence = await LoadedAsync();
+        StorageFaults.FailWritesOf(_user);
+        var mirror = MirrorFrom(persistence, 3, EdgeKinds.Follows);
+        _scheduler.Pump();
+        await Assert.ThrowsAsync<InjectedStorageFaultException>(() => mirror.Stored);
+        StorageFaults.Heal(_user);
+        Assert.True(persistence.View.Followers.Contains(3));
+
+        await _scheduler.Run(() => persistence.WriteAsync(ownErasure
+            ? new GraphWrite(GraphWriteKind.Erasure, [], view => UserGraphState.Empty(_user) with { Version = view.Version + 1 })
+            : new GraphWrite(GraphWriteKind.Erasure, [3], view => view.Forget(3))));
+
+        Assert.False(persistence.View.Followers.Contains(3));
+        Assert.Same(persistence.Durable, persistence.View);
     }
 
     [Fact]

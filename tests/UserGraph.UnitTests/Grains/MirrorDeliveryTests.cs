@@ -64,6 +64,42 @@ public class MirrorDeliveryTests
     }
 
     [Fact]
+    public async Task A_write_answers_once_its_peer_shows_the_mirror_and_the_entry_is_acknowledged_only_once_stored()
+    {
+        _channel.ShowsBeforeStoring = true;
+        Change(7);
+        var waiting = Wait(7);
+
+        Then(() => _channel.Show(7));
+        Assert.True(await waiting);
+        Assert.Empty(_channel.Acknowledgements);
+
+        // Storing it failed at the peer: shown and sent again, and only then acknowledged.
+        Then(() => _channel.Fail(7));
+        Assert.Empty(_channel.Acknowledgements);
+        Advance(200);
+        Then(() => _channel.Show(7));
+        Then(() => _channel.Succeed(7));
+        Assert.Equal(2, _channel.Sends.Count);
+        Assert.Equal([1L], _channel.Acknowledgements);
+    }
+
+    [Fact]
+    public async Task A_mirror_the_peer_shows_only_once_stored_answers_the_write_once_stored()
+    {
+        _channel.ShowsBeforeStoring = true;
+        Change(7);
+        var waiting = Wait(7);
+
+        Then(() => _channel.Show(7, shown: false));
+        Assert.False(waiting.IsCompleted);
+
+        Then(() => _channel.Succeed(7));
+        Assert.True(await waiting);
+        Assert.Equal([1L], _channel.Acknowledgements);
+    }
+
+    [Fact]
     public async Task Changes_stored_during_a_send_are_carried_by_one_more_send()
     {
         Change(7);
@@ -158,6 +194,21 @@ public class MirrorDeliveryTests
 
         Assert.Empty(_channel.Sends);
         Assert.Equal([5L], _channel.Acknowledgements);
+    }
+
+    [Fact]
+    public void An_acknowledgement_made_but_lost_by_storage_is_made_again_when_the_sweeper_asks()
+    {
+        Change(7);
+        Then(() => _channel.Succeed(7));
+        Assert.Equal([1L], _channel.Acknowledgements);
+
+        // Acknowledgements commit without waiting for the disk: a database crash can lose one,
+        // and the sweeper then finds the marks it cleared.
+        _scheduler.Run(_delivery.Resume);
+
+        Assert.Equal([1L, 1L], _channel.Acknowledgements);
+        Assert.Single(_channel.Sends);
     }
 
     [Fact]
