@@ -9,8 +9,9 @@ namespace UserGraph.Grains.Interfaces;
 /// Every fact has one owner: a follow or hide belongs to the user who made it, a connection to
 /// the lower id of the pair. The other user's grain keeps a mirror of it (followers, hidden-by,
 /// its copy of the connection). A write returns once the owner stored it and the other user's
-/// grain stored the mirror, so any read that starts afterwards, of either user, on any silo,
-/// sees it. Only when the other user's grain or storage fails does a write return after
+/// grain shows the mirror to its readers (it stores it right after; the owner's storage holds the
+/// fact until then), so any read that starts afterwards, of either user, on any silo, sees it.
+/// Only when the other user's grain cannot be reached does a write return after
 /// <c>Graph:Mirror:WaitBound</c> (1 s) with the mirror still pending; the methods returning
 /// <see cref="EdgeWriteResult"/> or <see cref="ConnectionWriteResult"/> say so, and the mirror
 /// follows as soon as it can. Nothing acknowledged is lost.

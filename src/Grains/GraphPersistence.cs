@@ -124,6 +124,28 @@ public sealed partial class GraphPersistence(
         return (shown, WriteAsync(write));
     }
 
+    /// <summary>
+    /// Completes once the mirrors shown so far are stored (or failed to be: under a fault a
+    /// shown mirror is stored when its owner sends it again); at once when none is waiting.
+    /// </summary>
+    public async Task WhenShownStoredAsync()
+    {
+        if (_shown is not { Count: > 0 })
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(GraphWrite.Nothing());
+        }
+        catch (Exception exception)
+        {
+            // Storage cannot be read: the caller reads what is stored, as it would without shown mirrors.
+            LogShownStoreWaitFailed(logger, exception, userId);
+        }
+    }
+
     /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
     public Task AcknowledgeMirrorsAsync(long sequence)
     {
@@ -494,6 +516,9 @@ public sealed partial class GraphPersistence(
             write.Write.Complete(write);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId}: waiting for shown mirrors to be stored failed")]
+    private static partial void LogShownStoreWaitFailed(ILogger logger, Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);

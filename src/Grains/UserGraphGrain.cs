@@ -27,7 +27,7 @@ namespace UserGraph.Grains;
 /// covers calls that come back along the same chain, which a second user's own request does not.
 /// Interleaving is safe here because no request changes state between awaits: every change is a
 /// function queued on <see cref="GraphPersistence"/>, applied in order to the latest view, and
-/// reads see only the durable view, swapped in one step. Interleaving also keeps reads flowing
+/// reads see only a view swapped in one step (the stored one, plus mirrors shown before they are stored). Interleaving also keeps reads flowing
 /// while a write waits for storage and for its mirror, and lets a user's concurrent writes share
 /// journal entries.
 /// </para>
@@ -148,12 +148,18 @@ public sealed partial class UserGraphGrain : Grain, IUserGraphGrain, IUserGraphM
         return await _changeLog.CurrentPositionAsync();
     }
 
-    public Task<GraphChangePage> GetChangesSinceAsync(long position, int limit)
+    /// <remarks>
+    /// Waits for the mirrors shown to this user's readers to be stored first: their changes enter
+    /// the log when they are stored, and a change is in the feed of both users once the write
+    /// answered.
+    /// </remarks>
+    public async Task<GraphChangePage> GetChangesSinceAsync(long position, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
-        return _changeLog.ReadAsync(UserId, position, limit);
+        await _persistence.WhenShownStoredAsync();
+        return await _changeLog.ReadAsync(UserId, position, limit);
     }
 
     public Task<long[]> FollowersAmongAsync(long[] candidates) => Task.FromResult(View.Followers.Among(candidates));

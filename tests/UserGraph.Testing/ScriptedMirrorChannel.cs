@@ -51,7 +51,13 @@ public sealed class ScriptedMirrorChannel(Func<long> currentVersion, TimeProvide
     }
 
     /// <summary>Completes the send in flight to <paramref name="peerId"/> (the peer stored the mirror).</summary>
-    public void Succeed(long peerId) => InFlight.Single(s => s.PeerId == peerId).Done.SetResult();
+    public void Succeed(long peerId)
+    {
+        var send = InFlight.Single(s => s.PeerId == peerId);
+        // A peer that stored a mirror shows it too.
+        send.Shown.TrySetResult(true);
+        send.Done.SetResult();
+    }
 
     /// <summary>The peer shows the send in flight to <paramref name="peerId"/> (<paramref name="shown"/>: or refuses to show it before storing it).</summary>
     public void Show(long peerId, bool shown = true) => InFlight.Single(s => s.PeerId == peerId && !s.Shown.Task.IsCompleted).Shown.SetResult(shown);

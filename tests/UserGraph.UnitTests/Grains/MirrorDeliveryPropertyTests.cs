@@ -26,10 +26,13 @@ public class MirrorDeliveryPropertyTests
         Fail,
         Wait,
         Advance,
+        Show,
+        Refuse,
     }
 
-    private static readonly Gen<(Step Step, int Peer)[]> Runs =
-        Gen.Select(Gen.Enum<Step>(), Gen.Int[1, 3]).Array[1, 60];
+    // Half the runs have peers that show a mirror before storing it (Show, Refuse), half store at once.
+    private static readonly Gen<(bool ShowsBeforeStoring, (Step Step, int Peer)[] Steps)> Runs =
+        Gen.Select(Gen.Bool, Gen.Select(Gen.Enum<Step>(), Gen.Int[1, 3]).Array[1, 60]);
 
     [Fact]
     public void Every_acknowledged_entry_is_delivered_every_delivered_wait_is_true_and_a_healed_run_delivers_everything()
@@ -37,10 +40,10 @@ public class MirrorDeliveryPropertyTests
         Runs.Sample(Check, iter: 400);
     }
 
-    private static void Check((Step Step, int Peer)[] run)
+    private static void Check((bool ShowsBeforeStoring, (Step Step, int Peer)[] Steps) run)
     {
-        var model = new Model();
-        foreach (var (step, peer) in run)
+        var model = new Model(run.ShowsBeforeStoring);
+        foreach (var (step, peer) in run.Steps)
         {
             model.Apply(step, peer);
             model.AssertInvariants();
@@ -62,9 +65,9 @@ public class MirrorDeliveryPropertyTests
         private long _version;
         private long _sequence;
 
-        public Model()
+        public Model(bool showsBeforeStoring)
         {
-            _channel = new ScriptedMirrorChannel(() => _version, _time);
+            _channel = new ScriptedMirrorChannel(() => _version, _time) { ShowsBeforeStoring = showsBeforeStoring };
             _delivery = new MirrorDelivery(_channel, Options, _time, NullLogger.Instance);
         }
 
@@ -83,6 +86,9 @@ public class MirrorDeliveryPropertyTests
                     break;
                 case Step.Fail when InFlight(peer) is not null:
                     _channel.Fail(peer);
+                    break;
+                case Step.Show or Step.Refuse when _channel.ShowsBeforeStoring && InFlight(peer) is { Shown.Task.IsCompleted: false }:
+                    _channel.Show(peer, shown: step == Step.Show);
                     break;
                 case Step.Wait:
                     Task<bool> answer = null!;
@@ -123,10 +129,10 @@ public class MirrorDeliveryPropertyTests
             Assert.All(_channel.Acknowledgements, through => Assert.True(through < firstUndelivered, $"acknowledged {through}, entry {firstUndelivered} undelivered"));
             Assert.Equal(_channel.Acknowledgements.Order(), _channel.Acknowledgements);
 
-            // A wait that says "delivered" is right.
+            // A wait that says "delivered" is right: the peer's readers see it (shown, or stored).
             foreach (var wait in _waits.Where(w => w.Answer.IsCompletedSuccessfully && w.Answer.Result))
             {
-                Assert.True(Delivered(wait.Peer, wait.Version), $"wait for {wait.Peer} at {wait.Version} answered delivered");
+                Assert.True(Seen(wait.Peer, wait.Version), $"wait for {wait.Peer} at {wait.Version} answered delivered");
             }
 
             // The snapshot's outbox names exactly the peers with an undelivered mark.
@@ -148,6 +154,11 @@ public class MirrorDeliveryPropertyTests
         private ScriptedMirrorChannel.Send? InFlight(long peer) => _channel.InFlight.SingleOrDefault(s => s.PeerId == peer);
 
         private long LastMarkedVersion(long peer) => _marks.Where(m => m.Peer == peer).Select(m => m.Version).DefaultIfEmpty(0).Max();
+
+        /// <summary>A send to the peer that carried a truth at least this new was shown or stored.</summary>
+        private bool Seen(long peer, long version) =>
+            Delivered(peer, version)
+            || _channel.Sends.Any(s => s.PeerId == peer && s.Version >= version && s.Shown.Task.IsCompletedSuccessfully && s.Shown.Task.Result);
 
         /// <summary>A send to the peer that carried a truth at least this new was stored.</summary>
         private bool Delivered(long peer, long version) =>
