@@ -100,7 +100,7 @@ public sealed partial class GraphPersistence(
 
     /// <summary>
     /// Queues <paramref name="ownerId"/>'s truth toward this user as this user's mirror of it, and
-    /// shows it to readers at once unless it would change this user's own facts.
+    /// shows it to readers at once unless it is a block or would change this user's own facts.
     /// </summary>
     /// <returns>Whether readers see it now, and the write, which completes once it is stored here.</returns>
     public (bool Shown, Task<StoredWrite> Stored) WriteMirror(long ownerId, PeerEdges edges)
@@ -108,7 +108,10 @@ public sealed partial class GraphPersistence(
         var write = GraphWrite.Mirror(ownerId, view => view.WithEdgesFrom(ownerId, edges));
         var view = View;
         var after = view.WithEdgesFrom(ownerId, edges);
-        var shown = LeavesOwnFactsAlone(view, after, ownerId);
+        // A block severs this user's own facts toward its owner, and whether it does depends on
+        // writes still queued (a follow of the blocker queued before it is dropped by it when
+        // stored), which the shown view does not hold yet: shown, it could be taken back.
+        var shown = !edges.Owned.HasFlag(EdgeKinds.Blocks) && LeavesOwnFactsAlone(view, after, ownerId);
         _shown ??= [];
         if (shown)
         {

@@ -289,6 +289,8 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
     private sealed class PendingMirror(long version, long firstSequence, TimeSpan retryDelay)
     {
         private List<(long Version, TaskCompletionSource<bool> Done, ITimer Bound)>? _waiters;
+        // The newest version the peer's readers are known to see, shown or stored.
+        private long _seenVersion;
 
         /// <summary>The graph version of the latest change marked for the peer.</summary>
         public long Version { get; set; } = version;
@@ -308,6 +310,13 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
         /// </summary>
         public Task<bool> WaitFor(long version, TimeSpan bound, TimeProvider time)
         {
+            // Shown before the write came to wait (a peer on the same silo can be that quick):
+            // the next release would only come once it is stored.
+            if (version <= _seenVersion)
+            {
+                return Delivered;
+            }
+
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var timer = time.CreateTimer(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), done, bound, Timeout.InfiniteTimeSpan);
             (_waiters ??= []).Add((version, done, timer));
@@ -317,6 +326,11 @@ public sealed partial class MirrorDelivery(IMirrorChannel channel, MirrorOptions
         /// <summary>Answers the waiters for versions up to <paramref name="version"/>.</summary>
         public void Release(long version, bool delivered)
         {
+            if (delivered)
+            {
+                _seenVersion = Math.Max(_seenVersion, version);
+            }
+
             _waiters?.RemoveAll(waiter =>
             {
                 if (waiter.Version > version)

@@ -11,10 +11,18 @@ public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJour
             ? Task.FromException<IReadOnlyList<JournalRecord>>(new InjectedStorageFaultException(userId))
             : inner.ReadAfterAsync(userId, afterSequence);
 
-    public Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes) =>
-        StorageFaults.WritesFail(userId)
-            ? Task.FromException<long[]>(new InjectedStorageFaultException(userId))
-            : inner.AppendAsync(userId, sequence, entry, deliveryPending, changes);
+    public async Task<long[]> AppendAsync(long userId, long sequence, GraphJournalEntry entry, bool deliveryPending, IReadOnlyList<GraphChange> changes)
+    {
+        if (StorageFaults.WritesHeld(userId) is { } held)
+        {
+            await held;
+            throw new InjectedStorageFaultException(userId);
+        }
+
+        return StorageFaults.WritesFail(userId)
+            ? throw new InjectedStorageFaultException(userId)
+            : await inner.AppendAsync(userId, sequence, entry, deliveryPending, changes);
+    }
 
     public Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0) =>
         StorageFaults.WritesFail(userId)

@@ -12,6 +12,7 @@ public static class StorageFaults
 {
     private static readonly ConcurrentDictionary<long, bool> FailingUsers = new();
     private static readonly ConcurrentDictionary<long, bool> UnreadableUsers = new();
+    private static readonly ConcurrentDictionary<long, TaskCompletionSource> HeldUsers = new();
 
     public static void FailWritesOf(long userId) => FailingUsers[userId] = true;
 
@@ -22,11 +23,22 @@ public static class StorageFaults
         FailingUsers[userId] = true;
     }
 
+    /// <summary>The user's journal appends wait until <see cref="Heal"/>, and then fail: the process died before they were stored.</summary>
+    public static void HoldWritesOf(long userId) =>
+        HeldUsers.TryAdd(userId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public static void Heal(long userId)
     {
         FailingUsers.TryRemove(userId, out _);
         UnreadableUsers.TryRemove(userId, out _);
+        if (HeldUsers.TryRemove(userId, out var held))
+        {
+            held.SetResult();
+        }
     }
+
+    /// <summary>Completes when the user's held writes are let go; null when they are not held.</summary>
+    public static Task? WritesHeld(long userId) => HeldUsers.TryGetValue(userId, out var held) ? held.Task : null;
 
     public static bool WritesFail(long userId) => FailingUsers.ContainsKey(userId);
 

@@ -68,6 +68,47 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(new GraphCounters(4, 0), await Grains.User(target).GetCountersAsync());
     }
 
+    [Fact]
+    public async Task A_mirror_shown_by_a_silo_that_dies_before_storing_it_is_stored_by_the_next_activation()
+    {
+        // The target's grain on a silo we can kill; the follower's elsewhere.
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var secondaries = _cluster.SecondarySilos.ToDictionary(s => s.SiloAddress);
+        long target;
+        SiloHandle? victim;
+        do
+        {
+            target = TestUsers.NewId();
+            await Grains.User(target).GetCountersAsync();
+            var address = await management.GetActivationAddress(Grains.User(target));
+            victim = address is not null && secondaries.TryGetValue(address, out var silo) ? silo : null;
+        }
+        while (victim is null);
+
+        long me;
+        do
+        {
+            me = TestUsers.NewId();
+            await Grains.User(me).GetCountersAsync();
+        }
+        while (Equals(await management.GetActivationAddress(Grains.User(me)), victim.SiloAddress));
+
+        // The target shows the mirror and answers, but its silo dies before the mirror is stored.
+        StorageFaults.HoldWritesOf(target);
+        Assert.False((await Grains.User(me).ChangeFollowAsync(target, EdgeChange.Add)).MirrorPending);
+        Assert.True(await Grains.User(target).IsFollowedByAsync(me));
+        await _cluster.KillSiloAsync(victim);
+        StorageFaults.Heal(target);
+
+        // The follower's delivery sends it again, to the target's next activation, which stores it.
+        var recovery = await Eventually.HoldsAsync(
+            async () => await PendingEntriesAsync([me]) == 0, TimeSpan.FromSeconds(60), "the mirror stored after the silo loss");
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.True(await Grains.User(target).IsFollowedByAsync(me));
+        Assert.Equal(new GraphCounters(1, 0), await Grains.User(target).GetCountersAsync());
+        output.WriteLine($"stored {recovery.TotalMilliseconds:0} ms after the silo was killed");
+    }
+
     /// <summary>The owners' journal entries still marked as not delivered.</summary>
     private async Task<long> PendingEntriesAsync(long[] owners)
     {

@@ -350,6 +350,26 @@ public class GraphPersistenceTests
         Assert.False(persistence.View.Followers.Contains(3));
     }
 
+    [Fact]
+    public async Task A_block_arriving_behind_a_queued_follow_of_its_owner_is_not_shown_and_drops_the_follow_once_stored()
+    {
+        var persistence = await LoadedAsync();
+        _journal.Hold();
+        Task<StoredWrite> follow = null!;
+        _scheduler.Run(() => { follow = persistence.WriteAsync(Follow(5)); });
+        // On the shown view (the follow not stored yet) the block changes none of this user's facts;
+        // stored behind the follow it drops it.
+        var block = MirrorFrom(persistence, 5, EdgeKinds.Blocks);
+
+        Assert.False(block.Shown);
+        _journal.Release();
+        _scheduler.Pump();
+        await follow;
+        await block.Stored;
+        Assert.False(persistence.View.Followings.Contains(5));
+        Assert.True(persistence.View.BlockedBy.Contains(5));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

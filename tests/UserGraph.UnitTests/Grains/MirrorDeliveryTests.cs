@@ -85,6 +85,24 @@ public class MirrorDeliveryTests
     }
 
     [Fact]
+    public async Task A_write_that_comes_to_wait_after_its_mirror_was_shown_answers_at_once()
+    {
+        _channel.ShowsBeforeStoring = true;
+        Change(7);
+        Then(() => _channel.Show(7));
+
+        // Still being stored at the peer; the readers there see it already.
+        var waiting = Wait(7);
+        Assert.True(waiting.IsCompleted);
+        Assert.True(await waiting);
+        Assert.Empty(_channel.Acknowledgements);
+
+        // A change after the show is not covered by it.
+        Change(7);
+        Assert.False(Wait(7).IsCompleted);
+    }
+
+    [Fact]
     public async Task A_mirror_the_peer_shows_only_once_stored_answers_the_write_once_stored()
     {
         _channel.ShowsBeforeStoring = true;
