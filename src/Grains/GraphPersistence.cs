@@ -16,9 +16,8 @@ namespace UserGraph.Grains;
 /// A mirror is another user's truth, already durable in that user's journal (marked there until
 /// this user stores it), so showing it before this user stores it loses nothing: its owner sends
 /// it again until it is stored. That takes the mirror's own journal entry off the path of the
-/// owner's answer (<see cref="WriteMirror"/>). A mirror that would change this user's own facts
-/// (a block severing them) is not shown before it is stored: what this user owns is only ever
-/// shown once durable here.
+/// owner's answer (<see cref="WriteMirror"/>). What is shown, and at which version, is
+/// <see cref="ShownMirrors"/>' job.
 /// </para>
 /// <para>
 /// Writes queued while an entry is being stored are applied together and stored as the next
@@ -57,16 +56,13 @@ public sealed partial class GraphPersistence(
     // Set when a write failed and storage could not be read again: the next write reads it first.
     private bool _positionUnknown;
     private Task _writer = Task.CompletedTask;
-    // Mirrors shown before they are stored here, by owner; allocated by the first one.
-    private Dictionary<long, ShownMirror>? _shown;
-    // The highest version readers were shown: a view shown later with other content gets a higher one.
-    private long _shownVersion;
+    private readonly ShownMirrors _readers = new(UserGraphState.Empty(userId));
 
     /// <summary>The latest durable view.</summary>
     public UserGraphState Durable { get; private set; } = UserGraphState.Empty(userId);
 
     /// <summary>What readers see: the durable view with the mirrors shown before they are stored.</summary>
-    public UserGraphState View { get; private set; } = UserGraphState.Empty(userId);
+    public UserGraphState View => _readers.View;
 
     /// <summary>The last journal entry stored.</summary>
     public long Sequence { get; private set; }
@@ -80,8 +76,7 @@ public sealed partial class GraphPersistence(
     public async Task<RecoveredGraph> LoadAsync()
     {
         var recovered = await ReadAsync();
-        _shownVersion = recovered.View.Version + Random.Shared.NextInt64(1, MaxActivationVersionStep);
-        ShowDurable(recovered.View, []);
+        ShowDurable(recovered.View with { Version = recovered.View.Version + Random.Shared.NextInt64(1, MaxActivationVersionStep) }, []);
         return recovered;
     }
 
@@ -106,24 +101,7 @@ public sealed partial class GraphPersistence(
     public (bool Shown, Task<StoredWrite> Stored) WriteMirror(long ownerId, PeerEdges edges)
     {
         var write = GraphWrite.Mirror(ownerId, view => view.WithEdgesFrom(ownerId, edges));
-        var view = View;
-        var after = view.WithEdgesFrom(ownerId, edges);
-        // A block severs this user's own facts toward its owner, and whether it does depends on
-        // writes still queued (a follow of the blocker queued before it is dropped by it when
-        // stored), which the shown view does not hold yet: shown, it could be taken back.
-        var shown = !edges.Owned.HasFlag(EdgeKinds.Blocks) && LeavesOwnFactsAlone(view, after, ownerId);
-        _shown ??= [];
-        if (shown)
-        {
-            _shown[ownerId] = new ShownMirror(edges, write);
-            Show(after);
-        }
-        else if (_shown.TryGetValue(ownerId, out var earlier))
-        {
-            // The earlier truth stays shown until this one is stored, which then retires it.
-            _shown[ownerId] = earlier with { Write = write };
-        }
-
+        var shown = _readers.Show(ownerId, edges, write);
         return (shown, WriteAsync(write));
     }
 
@@ -133,7 +111,7 @@ public sealed partial class GraphPersistence(
     /// </summary>
     public async Task WhenShownStoredAsync()
     {
-        if (_shown is not { Count: > 0 })
+        if (!_readers.Any)
         {
             return;
         }
@@ -302,7 +280,7 @@ public sealed partial class GraphPersistence(
         if (ReferenceEquals(next, before))
         {
             var unchanged = new StoredWrite(write, before, next);
-            ForgetShown(unchanged);
+            _readers.Forget(unchanged);
             ShowDurable(before, [write]);
             write.Complete(unchanged);
             return;
@@ -335,22 +313,10 @@ public sealed partial class GraphPersistence(
         Sequence = sequence;
         _snapshotSequence = sequence;
         _entriesSinceSnapshot = 0;
-        ForgetShown(stored);
+        _readers.Forget(stored);
         ShowDurable(next, [write]);
         await owner.OnStoredAsync([stored], GraphChanges.AtPositions(stored.Changes, positions), sequence);
         write.Complete(stored);
-    }
-
-    /// <summary>
-    /// Nothing shown before an erasure may outlive it: not the erased user's truth, and after the
-    /// user's own erasure, nobody's.
-    /// </summary>
-    private void ForgetShown(StoredWrite erasure)
-    {
-        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
-        {
-            _shown?.Remove(ownerId);
-        }
     }
 
     /// <summary>
@@ -451,66 +417,9 @@ public sealed partial class GraphPersistence(
         return recovered;
     }
 
-    /// <summary>
-    /// Makes <paramref name="durable"/> the durable view: retires the shown mirrors whose writes are
-    /// among <paramref name="stored"/>, and shows the others on top of it, each while it still
-    /// leaves this user's own facts alone there.
-    /// </summary>
-    private void ShowDurable(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
-    {
-        Durable = durable;
-        var visible = durable;
-        if (_shown is { Count: > 0 })
-        {
-            foreach (var (ownerId, mirror) in _shown.ToArray())
-            {
-                if (stored.Contains(mirror.Write))
-                {
-                    _shown.Remove(ownerId);
-                    continue;
-                }
-
-                var next = visible.WithEdgesFrom(ownerId, mirror.Edges);
-                if (LeavesOwnFactsAlone(visible, next, ownerId))
-                {
-                    visible = next;
-                }
-            }
-        }
-
-        Show(visible);
-    }
-
-    /// <summary>
-    /// Shows <paramref name="view"/> to readers. Its version is raised above every version shown
-    /// before when it would otherwise not be (a shown mirror stored or dropped, an activation's
-    /// first view), since the content behind an equal version shown earlier may differ. The
-    /// durable view raised so keeps the raised version: the next entries are stored above it.
-    /// </summary>
-    private void Show(UserGraphState view)
-    {
-        if (ReferenceEquals(view, View))
-        {
-            return;
-        }
-
-        if (view.Version <= _shownVersion)
-        {
-            var raised = view with { Version = _shownVersion + 1 };
-            if (ReferenceEquals(view, Durable))
-            {
-                Durable = raised;
-            }
-
-            view = raised;
-        }
-
-        _shownVersion = view.Version;
-        View = view;
-    }
-
-    private static bool LeavesOwnFactsAlone(UserGraphState before, UserGraphState after, long ownerId) =>
-        ReferenceEquals(before, after) || before.EdgesToward(ownerId).Equals(after.EdgesToward(ownerId));
+    /// <summary>Makes <paramref name="durable"/>, after <paramref name="stored"/>, the durable view, and shows it with the mirrors still to be stored.</summary>
+    private void ShowDurable(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored) =>
+        Durable = _readers.Rebase(durable, stored);
 
     private static void CompleteAll(List<StoredWrite> stored)
     {

@@ -73,17 +73,7 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // The target's grain on a silo we can kill; the follower's elsewhere.
         var management = Grains.GetGrain<IManagementGrain>(0);
-        var secondaries = _cluster.SecondarySilos.ToDictionary(s => s.SiloAddress);
-        long target;
-        SiloHandle? victim;
-        do
-        {
-            target = TestUsers.NewId();
-            await Grains.User(target).GetCountersAsync();
-            var address = await management.GetActivationAddress(Grains.User(target));
-            victim = address is not null && secondaries.TryGetValue(address, out var silo) ? silo : null;
-        }
-        while (victim is null);
+        var (target, victim) = await UserOnASecondarySiloAsync();
 
         long me;
         do
@@ -109,6 +99,22 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"stored {recovery.TotalMilliseconds:0} ms after the silo was killed");
     }
 
+    /// <summary>A new user whose grain was activated on a secondary silo (one a test may kill), and that silo.</summary>
+    private async Task<(long User, SiloHandle Silo)> UserOnASecondarySiloAsync()
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var secondaries = _cluster.SecondarySilos.ToDictionary(s => s.SiloAddress);
+        while (true)
+        {
+            var user = TestUsers.NewId();
+            await Grains.User(user).GetCountersAsync();
+            if (await management.GetActivationAddress(Grains.User(user)) is { } address && secondaries.TryGetValue(address, out var silo))
+            {
+                return (user, silo);
+            }
+        }
+    }
+
     /// <summary>The owners' journal entries still marked as not delivered.</summary>
     private async Task<long> PendingEntriesAsync(long[] owners)
     {
@@ -123,19 +129,8 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_silo_lost_between_the_two_writes_does_not_lose_the_reverse_edge()
     {
-        // Find a follower whose grain lives on a silo other than the primary, which we can kill.
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var secondaries = _cluster.SecondarySilos.ToDictionary(s => s.SiloAddress);
-        long me;
-        SiloHandle? victim;
-        do
-        {
-            me = TestUsers.NewId();
-            await Grains.User(me).GetCountersAsync();
-            var address = await management.GetActivationAddress(Grains.User(me));
-            victim = address is not null && secondaries.TryGetValue(address, out var silo) ? silo : null;
-        }
-        while (victim is null);
+        // A follower whose grain lives on a silo other than the primary, which we can kill.
+        var (me, victim) = await UserOnASecondarySiloAsync();
 
         // The target is unreachable (its storage cannot be read): the mirror cannot be shown or stored.
         var target = TestUsers.NewId();

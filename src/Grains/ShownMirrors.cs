@@ -1,0 +1,115 @@
+using UserGraph.Grains.Interfaces;
+
+namespace UserGraph.Grains;
+
+/// <summary>
+/// What a user's readers see: the user's durable view plus the mirrors shown before the user
+/// stored them (each the owner's truth, already durable in the owner's journal), and the rule that
+/// equal versions shown mean equal content.
+/// </summary>
+/// <remarks>
+/// A mirror is shown only when it leaves the user's own facts alone, and never a block: a block
+/// severs the user's own facts toward its owner, and whether it does depends on writes still
+/// queued (a follow of the blocker queued before it is dropped when both are stored), which the
+/// shown view does not hold yet; shown, it could be taken back. Runs on the grain's scheduler.
+/// </remarks>
+public sealed class ShownMirrors(UserGraphState initial)
+{
+    // By owner; allocated by the first mirror shown.
+    private Dictionary<long, ShownMirror>? _shown;
+
+    /// <summary>The view readers see. Its version only ever rises.</summary>
+    public UserGraphState View { get; private set; } = initial;
+
+    /// <summary>Whether any mirror is shown that is not yet stored.</summary>
+    public bool Any => _shown is { Count: > 0 };
+
+    /// <summary>
+    /// Shows <paramref name="ownerId"/>'s truth, queued to be stored by <paramref name="write"/>,
+    /// unless it is a block or would change the user's own facts.
+    /// </summary>
+    /// <returns>Whether readers see it now.</returns>
+    public bool Show(long ownerId, PeerEdges edges, GraphWrite write)
+    {
+        var after = View.WithEdgesFrom(ownerId, edges);
+        if (!edges.Owned.HasFlag(EdgeKinds.Blocks) && LeavesOwnFactsAlone(View, after, ownerId))
+        {
+            (_shown ??= [])[ownerId] = new ShownMirror(edges, write);
+            Present(after, durable: null);
+            return true;
+        }
+
+        if (_shown is not null && _shown.TryGetValue(ownerId, out var earlier))
+        {
+            // The earlier truth stays shown until this one is stored, which then retires it.
+            _shown[ownerId] = earlier with { Write = write };
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The durable view is now <paramref name="durable"/>, after <paramref name="stored"/>: retires
+    /// the mirrors those writes stored and shows the others on top of it, each while it still
+    /// leaves the user's own facts alone there.
+    /// </summary>
+    /// <returns>The durable view to keep: <paramref name="durable"/>, or it at a raised version when it is what readers see.</returns>
+    public UserGraphState Rebase(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
+    {
+        var visible = durable;
+        foreach (var (ownerId, mirror) in _shown?.ToArray() ?? [])
+        {
+            if (stored.Contains(mirror.Write))
+            {
+                _shown!.Remove(ownerId);
+                continue;
+            }
+
+            var next = visible.WithEdgesFrom(ownerId, mirror.Edges);
+            if (LeavesOwnFactsAlone(visible, next, ownerId))
+            {
+                visible = next;
+            }
+        }
+
+        return Present(visible, durable) ?? durable;
+    }
+
+    /// <summary>
+    /// Nothing shown before an erasure may outlive it: not the erased user's truth, and after the
+    /// user's own erasure, nobody's.
+    /// </summary>
+    public void Forget(StoredWrite erasure)
+    {
+        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
+        {
+            _shown?.Remove(ownerId);
+        }
+    }
+
+    /// <summary>
+    /// Shows <paramref name="view"/>, at a version above every one shown before when it would
+    /// otherwise not be (a shown mirror stored or dropped, an activation's first view): the
+    /// content behind an equal version shown earlier may differ.
+    /// </summary>
+    /// <returns>The durable view raised so, when <paramref name="view"/> was it; otherwise null.</returns>
+    private UserGraphState? Present(UserGraphState view, UserGraphState? durable)
+    {
+        if (ReferenceEquals(view, View))
+        {
+            return null;
+        }
+
+        var isDurable = ReferenceEquals(view, durable);
+        if (view.Version <= View.Version)
+        {
+            view = view with { Version = View.Version + 1 };
+        }
+
+        View = view;
+        return isDurable ? view : null;
+    }
+
+    private static bool LeavesOwnFactsAlone(UserGraphState before, UserGraphState after, long ownerId) =>
+        ReferenceEquals(before, after) || before.EdgesToward(ownerId).Equals(after.EdgesToward(ownerId));
+}
