@@ -72,6 +72,13 @@ public sealed class ShownMirrors(UserGraphState initial)
             }
         }
 
+        if (ShowsTheSame(visible, stored))
+        {
+            // A mirror readers saw is now stored, or a write changed nothing they see: the version
+            // stays, so a client's ETag stays valid (and a sender cannot tell a rejection happened).
+            return ReferenceEquals(visible, durable) ? View : durable;
+        }
+
         return Present(visible, durable) ?? durable;
     }
 
@@ -108,6 +115,43 @@ public sealed class ShownMirrors(UserGraphState initial)
 
         View = view;
         return isDurable ? view : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="visible"/> says what readers see now. Both views are the same durable
+    /// view and shown mirrors but for the peers of <paramref name="stored"/> (whose writes moved
+    /// the durable view), so only those are compared; a view rebuilt for any other reason (an
+    /// activation, a reload, the user's own erasure) is taken as new.
+    /// </summary>
+    private bool ShowsTheSame(UserGraphState visible, IReadOnlyCollection<GraphWrite> stored)
+    {
+        if (ReferenceEquals(visible, View))
+        {
+            return false;
+        }
+
+        if (stored.Count == 0 || visible.EdgeCount != View.EdgeCount)
+        {
+            return false;
+        }
+
+        foreach (var write in stored)
+        {
+            if (write.Kind == GraphWriteKind.Erasure && write.Peers.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var peer in write.Peers)
+            {
+                if (!visible.FactsAbout(peer).Equals(View.FactsAbout(peer)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool LeavesOwnFactsAlone(UserGraphState before, UserGraphState after, long ownerId) =>

@@ -19,6 +19,11 @@ public sealed class FaultInjectingGraphJournal(IGraphJournal inner) : IGraphJour
             throw new InjectedStorageFaultException(userId);
         }
 
+        if (StorageFaults.WritesSlowed(userId) is { } slowed)
+        {
+            await slowed;
+        }
+
         return StorageFaults.WritesFail(userId)
             ? throw new InjectedStorageFaultException(userId)
             : await inner.AppendAsync(userId, sequence, entry, deliveryPending, changes);

@@ -13,6 +13,7 @@ public static class StorageFaults
     private static readonly ConcurrentDictionary<long, bool> FailingUsers = new();
     private static readonly ConcurrentDictionary<long, bool> UnreadableUsers = new();
     private static readonly ConcurrentDictionary<long, TaskCompletionSource> HeldUsers = new();
+    private static readonly ConcurrentDictionary<long, TaskCompletionSource> SlowUsers = new();
 
     public static void FailWritesOf(long userId) => FailingUsers[userId] = true;
 
@@ -27,6 +28,10 @@ public static class StorageFaults
     public static void HoldWritesOf(long userId) =>
         HeldUsers.TryAdd(userId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
+    /// <summary>The user's journal appends wait until <see cref="Heal"/>, and then are stored: a slow database.</summary>
+    public static void SlowWritesOf(long userId) =>
+        SlowUsers.TryAdd(userId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public static void Heal(long userId)
     {
         FailingUsers.TryRemove(userId, out _);
@@ -35,10 +40,18 @@ public static class StorageFaults
         {
             held.SetResult();
         }
+
+        if (SlowUsers.TryRemove(userId, out var slow))
+        {
+            slow.SetResult();
+        }
     }
 
     /// <summary>Completes when the user's held writes are let go; null when they are not held.</summary>
     public static Task? WritesHeld(long userId) => HeldUsers.TryGetValue(userId, out var held) ? held.Task : null;
+
+    /// <summary>Completes when the user's slowed writes may go on; null when they are not slowed.</summary>
+    public static Task? WritesSlowed(long userId) => SlowUsers.TryGetValue(userId, out var slow) ? slow.Task : null;
 
     public static bool WritesFail(long userId) => FailingUsers.ContainsKey(userId);
 

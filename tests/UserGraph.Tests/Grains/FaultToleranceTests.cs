@@ -69,6 +69,23 @@ public class FaultToleranceTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mirror_read_while_only_shown_keeps_its_version_once_stored_so_a_clients_etag_stays_valid()
+    {
+        var (me, target) = (TestUsers.NewId(), TestUsers.NewId());
+        var since = await Grains.User(target).GetChangePositionAsync();
+        StorageFaults.SlowWritesOf(target);
+
+        Assert.False((await Grains.User(me).ChangeFollowAsync(target, EdgeChange.Add)).MirrorPending);
+        var shown = await Grains.User(target).GetStatusesAsync([me]);
+        Assert.True(await Grains.User(target).IsFollowedByAsync(me));
+
+        StorageFaults.Heal(target);
+        // The change feed answers once the shown mirror is stored.
+        Assert.NotEmpty((await Grains.User(target).GetChangesSinceAsync(since, 10)).Changes);
+        Assert.Equal(shown.GraphVersion, (await Grains.User(target).GetStatusesAsync([me])).GraphVersion);
+    }
+
+    [Fact]
     public async Task A_mirror_shown_by_a_silo_that_dies_before_storing_it_is_stored_by_the_next_activation()
     {
         // The target's grain on a silo we can kill; the follower's elsewhere.

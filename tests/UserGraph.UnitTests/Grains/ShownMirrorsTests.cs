@@ -27,14 +27,63 @@ public class ShownMirrorsTests
         Assert.Same(other, readers.Rebase(other, []));
         Assert.True(readers.View.Followers.Contains(5) && readers.View.Followings.Contains(7));
 
-        // Stored: retired, and the durable view is shown, above every version shown before.
-        var shownVersion = readers.View.Version;
+        // Stored: retired, and the durable view is what readers see, at the version they saw it:
+        // an ETag taken while the mirror was only shown stays valid.
+        var shown = readers.View;
         var stored = write.Apply(other);
         var kept = readers.Rebase(stored, [write]);
         Assert.False(readers.Any);
         Assert.Same(kept, readers.View);
-        Assert.True(kept.Version > shownVersion);
-        Assert.True(kept.Followers.Contains(5));
+        Assert.Same(shown, kept);
+        Assert.True(kept.Followers.Contains(5) && kept.Followings.Contains(7));
+    }
+
+    [Fact]
+    public void A_stored_write_that_changes_nothing_readers_see_keeps_the_version_while_mirrors_stay_shown()
+    {
+        var durable = UserGraphState.Empty(User);
+        var readers = new ShownMirrors(durable);
+        readers.Show(5, Follows, MirrorWrite(5, Follows));
+        var shown = readers.View;
+
+        // Another owner's truth, already held, is stored (the durable view did not move): readers
+        // see what they saw, so the version stays.
+        var unchanged = MirrorWrite(6, new PeerEdges(EdgeKinds.None, null));
+        Assert.Same(durable, readers.Rebase(unchanged.Apply(durable), [unchanged]));
+        Assert.Same(shown, readers.View);
+        Assert.True(readers.Any);
+
+        // An own follow is something readers did not see: a higher version.
+        var follow = GraphWrite.Owned(7, view => view.WithFollowing(7, true));
+        readers.Rebase(follow.Apply(durable), [follow]);
+        Assert.True(readers.View.Version > shown.Version);
+        Assert.True(readers.View.Followers.Contains(5) && readers.View.Followings.Contains(7));
+    }
+
+    [Fact]
+    public void A_stored_truth_other_than_the_one_shown_is_a_new_version()
+    {
+        var durable = UserGraphState.Empty(User);
+        var readers = new ShownMirrors(durable);
+        readers.Show(5, Follows, MirrorWrite(5, Follows));
+        var shown = readers.View;
+
+        // 5 hid this user after following it; the later truth is what was stored.
+        var hides = new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null);
+        var later = MirrorWrite(5, hides);
+        Assert.True(readers.Show(5, hides, later));
+        var shownLater = readers.View;
+        Assert.True(shownLater.Version > shown.Version);
+
+        var kept = readers.Rebase(later.Apply(durable), [later]);
+        Assert.Same(shownLater, kept);
+
+        // Stored while readers still saw the first truth (a block is not shown): a new version.
+        var block = MirrorWrite(5, new PeerEdges(EdgeKinds.Blocks, null));
+        Assert.False(readers.Show(5, new PeerEdges(EdgeKinds.Blocks, null), block));
+        readers.Rebase(block.Apply(kept), [block]);
+        Assert.True(readers.View.Version > shownLater.Version);
+        Assert.True(readers.View.BlockedBy.Contains(5));
     }
 
     [Fact]
