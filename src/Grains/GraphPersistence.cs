@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 using UserGraph.Grains.Interfaces;
 
 namespace UserGraph.Grains;
 
 /// <summary>
 /// The persistence sequence of one user's graph: a queue of writes stored one journal entry at a
-/// time, the snapshot cadence, erasure, and re-reading storage after a failed write. Owns
+/// time, erasure, and re-reading storage after a failed write (snapshots are
+/// <see cref="GraphSnapshots"/>' job). Owns
 /// <see cref="Durable"/>, which only ever holds what this user's storage holds (a write is applied
 /// to the next view, stored, and only then made current), and <see cref="View"/>, what readers see:
 /// the durable view plus the mirrors shown before they are stored here.
@@ -43,13 +43,8 @@ public sealed partial class GraphPersistence(
     // long can count activations by.
     private const long MaxActivationVersionStep = 1L << 20;
 
-    private long _snapshotSequence;
-    // The furthest entry whose mirrors were acknowledged. Compaction deletes up to it even while
-    // the acknowledgement is still on its way to storage (where it would name the older snapshot,
-    // and could only clear marks, leaving the entries until the next snapshot; for an idle user, for good).
-    private long _acknowledgedThrough;
-    private int _entriesSinceSnapshot;
-    private Task _snapshotWrite = Task.CompletedTask;
+    private readonly GraphSnapshots _snapshots = new(userId, journal, snapshot, options, owner, logger);
+    private Func<(UserGraphState View, long Sequence)>? _position;
     // Allocated on the first write: most active users only read.
     private Queue<GraphWrite>? _queue;
     private bool _writing;
@@ -75,7 +70,7 @@ public sealed partial class GraphPersistence(
     /// </summary>
     public async Task<RecoveredGraph> LoadAsync()
     {
-        var recovered = await ReadAsync();
+        var recovered = await ReadAsync(_snapshots.TakeLoaded());
         ShowDurable(recovered.View with { Version = recovered.View.Version + Random.Shared.NextInt64(1, MaxActivationVersionStep) }, []);
         return recovered;
     }
@@ -128,11 +123,7 @@ public sealed partial class GraphPersistence(
     }
 
     /// <summary>Records that every mirror of entries up to <paramref name="sequence"/> is delivered.</summary>
-    public Task AcknowledgeMirrorsAsync(long sequence)
-    {
-        _acknowledgedThrough = Math.Max(_acknowledgedThrough, sequence);
-        return journal.AcknowledgeDeliveriesAsync(userId, sequence, _snapshotSequence);
-    }
+    public Task AcknowledgeMirrorsAsync(long sequence) => _snapshots.AcknowledgeAsync(sequence);
 
     /// <summary>
     /// Reads storage again if a failed write left the stored position unknown; throws while
@@ -150,7 +141,7 @@ public sealed partial class GraphPersistence(
     public async Task FlushAsync()
     {
         await _writer;
-        await _snapshotWrite;
+        await _snapshots.WhenIdleAsync();
     }
 
     private async Task WriteQueuedAsync()
@@ -251,11 +242,11 @@ public sealed partial class GraphPersistence(
         }
 
         Sequence++;
-        _entriesSinceSnapshot++;
+        _snapshots.EntryStored();
         ShowDurable(next, batch);
         await owner.OnStoredAsync(changed, GraphChanges.AtPositions(changes, positions), Sequence);
         CompleteAll(stored);
-        StartSnapshotIfDue();
+        _snapshots.StartIfDue(_position ??= () => (Durable, Sequence));
     }
 
     /// <summary>
@@ -291,17 +282,13 @@ public sealed partial class GraphPersistence(
         long[] positions;
         try
         {
-            await _snapshotWrite;
+            await _snapshots.WhenIdleAsync();
             var outbox = owner.Outbox;
             positions = await journal.AppendAsync(
                 userId, sequence, GraphJournalEntry.SnapshotMarker(next.Version), deliveryPending: !outbox.IsEmpty, stored.Changes);
-            snapshot.State = UserGraphSnapshot.From(next, outbox, sequence);
-            await snapshot.WriteStateAsync();
-            snapshot.State = UserGraphSnapshot.Released;
             // The user's own erasure also removes the user's earlier changes from the change log; the
             // erasure's own entry stays, so that subscribers learn of it.
-            await journal.DeleteBeforeAsync(
-                userId, sequence, deliveredThrough: long.MaxValue, stored.IsOwnErasure && positions.Length > 0 ? positions[^1] : 0);
+            await _snapshots.ReplaceAsync(next, outbox, sequence, stored.IsOwnErasure && positions.Length > 0 ? positions[^1] : 0);
         }
         catch (Exception exception)
         {
@@ -311,66 +298,10 @@ public sealed partial class GraphPersistence(
         }
 
         Sequence = sequence;
-        _snapshotSequence = sequence;
-        _entriesSinceSnapshot = 0;
         _readers.Forget(stored);
         ShowDurable(next, [write]);
         await owner.OnStoredAsync([stored], GraphChanges.AtPositions(stored.Changes, positions), sequence);
         write.Complete(stored);
-    }
-
-    /// <summary>
-    /// Folds the journal into a new snapshot in the background, outside the write queue; entries
-    /// appended meanwhile simply follow it. Entries whose mirrors are still pending stay until
-    /// they are acknowledged, so a crash cannot hide them from the sweeper.
-    /// </summary>
-    private void StartSnapshotIfDue()
-    {
-        if (_snapshotWrite.IsCompleted && options.IsSnapshotDue(_entriesSinceSnapshot, Durable.EdgeCount))
-        {
-            _snapshotWrite = WriteSnapshotsWhileDueAsync();
-        }
-    }
-
-    /// <summary>
-    /// Entries written while a snapshot was being stored can make the next one due at once; it
-    /// is taken then, not at the next write, which after a burst may never come, leaving the
-    /// burst's entries for every activation to replay.
-    /// </summary>
-    private async Task WriteSnapshotsWhileDueAsync()
-    {
-        bool stored;
-        do
-        {
-            stored = await WriteSnapshotAsync(Durable, owner.Outbox, Sequence);
-        }
-        while (stored && options.IsSnapshotDue(_entriesSinceSnapshot, Durable.EdgeCount));
-    }
-
-    /// <returns>Whether the snapshot was stored.</returns>
-    private async Task<bool> WriteSnapshotAsync(UserGraphState view, MirrorOutbox outbox, long sequence)
-    {
-        try
-        {
-            snapshot.State = UserGraphSnapshot.From(view, outbox, sequence);
-            await snapshot.WriteStateAsync();
-            snapshot.State = UserGraphSnapshot.Released;
-            _snapshotSequence = sequence;
-            _entriesSinceSnapshot = (int)(Sequence - sequence);
-            await journal.DeleteBeforeAsync(userId, sequence, deliveredThrough: _acknowledgedThrough);
-            return true;
-        }
-        catch (Exception exception)
-        {
-            // The journal still holds every change; the next due snapshot tries again.
-            LogSnapshotFailed(logger, exception, userId);
-            if (exception is InconsistentStateException)
-            {
-                owner.OnBroken();
-            }
-
-            return false;
-        }
     }
 
     /// <summary>
@@ -395,25 +326,19 @@ public sealed partial class GraphPersistence(
 
     private async Task ReloadAsync()
     {
-        await _snapshotWrite;
-        await snapshot.ReadStateAsync();
-        var recovered = await ReadAsync();
+        var recovered = await ReadAsync(await _snapshots.ReadAgainAsync());
         // Shown mirrors stay shown: they are durable at their owners, which send them again.
         ShowDurable(recovered.View, []);
         owner.OnReloaded(recovered);
         _positionUnknown = false;
     }
 
-    private async Task<RecoveredGraph> ReadAsync()
+    private async Task<RecoveredGraph> ReadAsync(UserGraphSnapshot stored)
     {
-        var stored = snapshot.State;
         var records = await journal.ReadAfterAsync(userId, stored.JournalSequence);
-        // The view now holds what matters of the snapshot; the state object is only filled again to write one.
-        snapshot.State = UserGraphSnapshot.Released;
         var recovered = JournalReplay.Recover(userId, stored, records);
         Sequence = recovered.Sequence;
-        _snapshotSequence = stored.JournalSequence;
-        _entriesSinceSnapshot = recovered.EntriesSinceSnapshot;
+        _snapshots.Recovered(stored.JournalSequence, recovered.EntriesSinceSnapshot);
         return recovered;
     }
 
@@ -431,9 +356,6 @@ public sealed partial class GraphPersistence(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId}: waiting for shown mirrors to be stored failed")]
     private static partial void LogShownStoreWaitFailed(ILogger logger, Exception exception, long userId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: writing a snapshot failed; the journal keeps every change")]
-    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: re-reading state after a failed write failed; serving the last durable view, the next write reads again")]
     private static partial void LogResynchronizationFailed(ILogger logger, Exception exception, long userId);

@@ -17,7 +17,7 @@ public class MirrorRepairTests
         new InMemoryGraphJournal(),
         new InMemoryPersistentState<UserGraphSnapshot>(_user),
         new GraphJournalOptions(),
-        new NoOwner(),
+        new IdleGraphPersistenceOwner(),
         NullLogger.Instance);
 
     private static PeerEdges Follows => new(EdgeKinds.Follows, null);
@@ -58,20 +58,5 @@ public class MirrorRepairTests
 
         Assert.Equal(0, await repaired);
         Assert.True(_persistence.View.Followers.Contains(2));
-    }
-
-    private sealed class NoOwner : IGraphPersistenceOwner
-    {
-        public MirrorOutbox Outbox => MirrorOutbox.Empty;
-
-        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence) => Task.CompletedTask;
-
-        public void OnReloaded(RecoveredGraph recovered)
-        {
-        }
-
-        public void OnBroken()
-        {
-        }
     }
 }

@@ -48,7 +48,7 @@ public class ShownMirrorPropertyTests
         {
             _snapshot = new InMemoryPersistentState<UserGraphSnapshot>(_user);
             _persistence = new GraphPersistence(
-                _user, new FaultInjectingGraphJournal(_journal), _snapshot, new GraphJournalOptions { MinEntriesBetweenSnapshots = 4 }, new Owner(), NullLogger.Instance);
+                _user, new FaultInjectingGraphJournal(_journal), _snapshot, new GraphJournalOptions { MinEntriesBetweenSnapshots = 4 }, new IdleGraphPersistenceOwner(), NullLogger.Instance);
             _scheduler.Run(_persistence.LoadAsync).GetAwaiter().GetResult();
         }
 
@@ -145,21 +145,6 @@ public class ShownMirrorPropertyTests
             }
 
             _viewsByVersion[view.Version] = content;
-        }
-    }
-
-    private sealed class Owner : IGraphPersistenceOwner
-    {
-        public MirrorOutbox Outbox => MirrorOutbox.Empty;
-
-        public Task OnStoredAsync(IReadOnlyList<StoredWrite> writes, IReadOnlyList<GraphChange> changes, long sequence) => Task.CompletedTask;
-
-        public void OnReloaded(RecoveredGraph recovered)
-        {
-        }
-
-        public void OnBroken()
-        {
         }
     }
 }
