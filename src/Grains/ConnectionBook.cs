@@ -21,6 +21,11 @@ public sealed class ConnectionBook
 
     public ConnectionRecord? Get(long otherId) => _records.GetValueOrDefault(otherId);
 
+    /// <summary>Whether both books hold equal records for the same users.</summary>
+    public bool RecordsEqual(ConnectionBook other) =>
+        ReferenceEquals(this, other)
+        || (Count == other.Count && _records.All(pair => Equals(pair.Value, other.Get(pair.Key))));
+
     /// <summary>The book with the record set (or removed for <c>null</c>); this book when unchanged.</summary>
     public ConnectionBook With(long otherId, ConnectionRecord? record)
     {

@@ -328,7 +328,7 @@ public sealed partial class GraphPersistence(
     {
         var recovered = await ReadAsync(await _snapshots.ReadAgainAsync());
         // Shown mirrors stay shown: they are durable at their owners, which send them again.
-        ShowDurable(recovered.View, []);
+        Durable = _readers.Reloaded(recovered.View);
         owner.OnReloaded(recovered);
         _positionUnknown = false;
     }

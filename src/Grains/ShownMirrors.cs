@@ -53,8 +53,47 @@ public sealed class ShownMirrors(UserGraphState initial)
     /// the mirrors those writes stored and shows the others on top of it, each while it still
     /// leaves the user's own facts alone there.
     /// </summary>
-    /// <returns>The durable view to keep: <paramref name="durable"/>, or it at a raised version when it is what readers see.</returns>
+    /// <returns>
+    /// The durable view to keep: <paramref name="durable"/>; when it is what readers see, it at a
+    /// raised version, or <see cref="View"/> itself when readers already saw just that.
+    /// </returns>
     public UserGraphState Rebase(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
+    {
+        var visible = Over(durable, stored);
+        // A mirror readers saw is now stored, or a write changed nothing they see: the version
+        // stays, so a client's ETag stays valid (and a sender cannot tell a rejection happened).
+        return ShowsTheSame(visible, stored) ? Kept(visible, durable) : Present(visible, durable) ?? durable;
+    }
+
+    /// <summary>
+    /// The durable view is now <paramref name="durable"/>, as storage was read again after a failed
+    /// write: shows it with the mirrors still to be stored, at the version readers have when that is
+    /// exactly what they see (a write that failed before reaching storage changed nothing).
+    /// </summary>
+    /// <returns>The durable view to keep, as <see cref="Rebase"/> returns it.</returns>
+    public UserGraphState Reloaded(UserGraphState durable)
+    {
+        var visible = Over(durable, []);
+        return visible.HasSameContentAs(View) ? Kept(visible, durable) : Present(visible, durable) ?? durable;
+    }
+
+    /// <summary>
+    /// Nothing shown before an erasure may outlive it: not the erased user's truth, and after the
+    /// user's own erasure, nobody's.
+    /// </summary>
+    public void Forget(StoredWrite erasure)
+    {
+        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
+        {
+            _shown?.Remove(ownerId);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="durable"/> with the shown mirrors not retired by <paramref name="stored"/>
+    /// on top, each while it still leaves the user's own facts alone there.
+    /// </summary>
+    private UserGraphState Over(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
     {
         var visible = durable;
         foreach (var (ownerId, mirror) in _shown?.ToArray() ?? [])
@@ -72,27 +111,13 @@ public sealed class ShownMirrors(UserGraphState initial)
             }
         }
 
-        if (ShowsTheSame(visible, stored))
-        {
-            // A mirror readers saw is now stored, or a write changed nothing they see: the version
-            // stays, so a client's ETag stays valid (and a sender cannot tell a rejection happened).
-            return ReferenceEquals(visible, durable) ? View : durable;
-        }
-
-        return Present(visible, durable) ?? durable;
+        return visible;
     }
 
-    /// <summary>
-    /// Nothing shown before an erasure may outlive it: not the erased user's truth, and after the
-    /// user's own erasure, nobody's.
-    /// </summary>
-    public void Forget(StoredWrite erasure)
-    {
-        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
-        {
-            _shown?.Remove(ownerId);
-        }
-    }
+    /// <summary>Readers keep <see cref="View"/>, which says what <paramref name="visible"/> says.</summary>
+    /// <returns>The durable view to keep: <see cref="View"/> itself when nothing is shown on top of <paramref name="durable"/>.</returns>
+    private UserGraphState Kept(UserGraphState visible, UserGraphState durable) =>
+        ReferenceEquals(visible, durable) ? View : durable;
 
     /// <summary>
     /// Shows <paramref name="view"/>, at a version above every one shown before when it would

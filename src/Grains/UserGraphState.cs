@@ -120,6 +120,21 @@ public sealed record UserGraphState(
         return Changed(Severed(next, ownerId));
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/> answers every read as this view does, whatever the versions.
+    /// Reads every set, so it is for rare moments (a reload), not for each write.
+    /// </summary>
+    public bool HasSameContentAs(UserGraphState other) =>
+        ReferenceEquals(this, other)
+        || (OwnerId == other.OwnerId
+            && Followings.SetEquals(other.Followings)
+            && Followers.SetEquals(other.Followers)
+            && Hidden.SetEquals(other.Hidden)
+            && HiddenBy.SetEquals(other.HiddenBy)
+            && Blocking.SetEquals(other.Blocking)
+            && BlockedBy.SetEquals(other.BlockedBy)
+            && Connections.RecordsEqual(other.Connections));
+
     /// <summary>Every edge and record in this view, the measure of how large a snapshot of it is.</summary>
     public int EdgeCount =>
         Followings.Count + Followers.Count + Hidden.Count + HiddenBy.Count + Blocking.Count + BlockedBy.Count + Connections.Count;

@@ -51,6 +51,10 @@ public sealed class UserIdSet
     /// <summary>The ids in ascending order, as a new or shared array that callers must not change.</summary>
     public ReadOnlyMemory<long> Ids => Merged();
 
+    /// <summary>Whether both sets hold the same ids (whatever their layout in memory).</summary>
+    public bool SetEquals(UserIdSet other) =>
+        ReferenceEquals(this, other) || (Count == other.Count && Ids.Span.SequenceEqual(other.Ids.Span));
+
     /// <summary>
     /// Wraps ids as loaded from storage. They are checked rather than trusted, because a set
     /// that is not strictly ascending would silently answer lookups wrongly.

@@ -180,6 +180,7 @@ public class GraphPersistenceTests
     {
         var persistence = await LoadedAsync();
         await _scheduler.Run(() => persistence.WriteAsync(Follow(2)));
+        var version = persistence.View.Version;
         StorageFaults.FailWritesOf(_user);
 
         await Assert.ThrowsAsync<InjectedStorageFaultException>(() => _scheduler.Run(() => persistence.WriteAsync(Follow(3))));
@@ -187,6 +188,9 @@ public class GraphPersistenceTests
 
         Assert.Equal([2L], persistence.View.Followings.Ids.ToArray());
         Assert.Equal(1, _owner.Reloads);
+        // The re-read found what readers already see: same version, so their ETags stay valid.
+        Assert.Equal(version, persistence.View.Version);
+        Assert.Same(persistence.Durable, persistence.View);
         await _scheduler.Run(() => persistence.WriteAsync(Follow(4)));
         Assert.Equal([1L, 2L], _journal.Rows(_user).Select(r => r.Sequence));
         Assert.Equal([2L, 4L], persistence.View.Followings.Ids.ToArray());
@@ -222,13 +226,15 @@ public class GraphPersistenceTests
     public async Task An_append_stored_but_not_answered_is_found_again_by_the_re_read()
     {
         var persistence = await LoadedAsync();
+        var version = persistence.View.Version;
         _journal.FailAfterStoring = 1;
 
         await Assert.ThrowsAsync<TimeoutException>(() => _scheduler.Run(() => persistence.WriteAsync(Follow(2))));
 
         // The outcome was unknown to the caller, but storage has it, and so does the view now,
-        // with its mirror still marked: the reload hands it to the delivery.
+        // at a new version, with its mirror still marked: the reload hands it to the delivery.
         Assert.True(persistence.View.Followings.Contains(2));
+        Assert.True(persistence.View.Version > version);
         Assert.Equal(1, persistence.Sequence);
         Assert.Equal([2L], _owner.LastReload!.Outbox.Pending.Select(p => p.Key));
         await _scheduler.Run(() => persistence.WriteAsync(Follow(3)));

@@ -1,3 +1,4 @@
+using CsCheck;
 using UserGraph.Grains;
 using UserGraph.Grains.Interfaces;
 
@@ -5,6 +6,62 @@ namespace UserGraph.UnitTests.Grains;
 
 public class UserGraphStateTests
 {
+    [Fact]
+    public void Views_have_the_same_content_exactly_when_every_set_and_record_is_equal_whatever_their_versions()
+    {
+        var changes = Gen.Select(Gen.Int[0, 5], Gen.Long[2, 5], Gen.Bool).Array[0, 24];
+        Gen.Select(changes, changes).Sample((left, right) =>
+        {
+            var a = Applied(left);
+            var b = Applied(right);
+            Assert.Equal(Content(a) == Content(b), a.HasSameContentAs(b));
+            Assert.True(a.HasSameContentAs(a with { Version = a.Version + 7 }));
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void A_set_changed_in_place_and_the_same_ids_loaded_from_storage_are_the_same_content()
+    {
+        var loaded = Enumerable.Range(1, UserIdSet.OverlayThreshold + 100).Select(i => (long)i * 3).ToArray();
+        var changed = UserIdSet.FromSorted(loaded).With(2).Without(3);
+        var view = UserGraphState.Empty(1) with { Followers = changed };
+        var stored = UserGraphState.Empty(1) with { Followers = UserIdSet.FromSorted(changed.Ids.ToArray()) };
+
+        Assert.True(view.HasSameContentAs(stored));
+        Assert.False(view.HasSameContentAs(stored with { Followers = stored.Followers.Without(6) }));
+        Assert.False(view.HasSameContentAs(stored with { Hidden = changed }));
+    }
+
+    private static UserGraphState Applied((int Kind, long Peer, bool Flag)[] changes)
+    {
+        var view = UserGraphState.Empty(1);
+        foreach (var (kind, peer, flag) in changes)
+        {
+            try
+            {
+                view = kind switch
+                {
+                    0 => view.WithFollowing(peer, flag),
+                    1 => view.WithHidden(peer, flag),
+                    2 => view.WithBlocking(peer, flag),
+                    3 => view.WithEdgesFrom(peer, new PeerEdges(flag ? EdgeKinds.Follows | EdgeKinds.Hides : EdgeKinds.None, null)),
+                    4 => view.WithEdgesFrom(peer, new PeerEdges(flag ? EdgeKinds.Blocks : EdgeKinds.None, null)),
+                    _ => view.WithConnection(peer, flag ? null : new ConnectionRecord { RequesterId = peer, RequestId = peer, Created = DateTime.UnixEpoch }),
+                };
+            }
+            catch (GraphBlockedException)
+            {
+            }
+        }
+
+        return view;
+    }
+
+    /// <summary>The content as text, compared independently of <see cref="UserGraphState.HasSameContentAs"/>.</summary>
+    private static string Content(UserGraphState view) =>
+        string.Join('|', new[] { view.Followings, view.Followers, view.Hidden, view.HiddenBy, view.Blocking, view.BlockedBy }.Select(set => string.Join(',', set.Ids.ToArray())))
+        + '|' + string.Join(',', view.Connections.OtherIds.Order().Select(id => $"{id}:{view.Connections.Get(id)}"));
+
     [Fact]
     public void Every_change_raises_the_version_and_no_change_keeps_the_instance()
     {
