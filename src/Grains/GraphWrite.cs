@@ -19,6 +19,9 @@ public sealed class GraphWrite(GraphWriteKind kind, IReadOnlyList<long> peers, F
 
     public Task<StoredWrite> Stored => _stored.Task;
 
+    /// <summary>The user's own erasure, which names no peer (forgetting an erased peer names that peer).</summary>
+    public bool IsOwnErasure => kind == GraphWriteKind.Erasure && peers.Count == 0;
+
     public static GraphWrite Owned(long peerId, Func<UserGraphState, UserGraphState> apply) => new(GraphWriteKind.Owned, [peerId], apply);
 
     public static GraphWrite Mirror(long ownerId, Func<UserGraphState, UserGraphState> apply) => new(GraphWriteKind.Mirror, [ownerId], apply);

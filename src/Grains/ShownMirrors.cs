@@ -59,7 +59,8 @@ public sealed class ShownMirrors(UserGraphState initial)
     /// </returns>
     public UserGraphState Rebase(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
     {
-        var visible = Over(durable, stored);
+        Retire(stored);
+        var visible = Over(durable);
         // A mirror readers saw is now stored, or a write changed nothing they see: the version
         // stays, so a client's ETag stays valid (and a sender cannot tell a rejection happened).
         return ShowsTheSame(visible, stored) ? Kept(visible, durable) : Present(visible, durable) ?? durable;
@@ -73,7 +74,7 @@ public sealed class ShownMirrors(UserGraphState initial)
     /// <returns>The durable view to keep, as <see cref="Rebase"/> returns it.</returns>
     public UserGraphState Reloaded(UserGraphState durable)
     {
-        var visible = Over(durable, []);
+        var visible = Over(durable);
         return visible.HasSameContentAs(View) ? Kept(visible, durable) : Present(visible, durable) ?? durable;
     }
 
@@ -83,27 +84,53 @@ public sealed class ShownMirrors(UserGraphState initial)
     /// </summary>
     public void Forget(StoredWrite erasure)
     {
-        foreach (var ownerId in erasure.IsOwnErasure ? _shown?.Keys.ToArray() ?? [] : erasure.Write.Peers)
+        if (erasure.IsOwnErasure)
+        {
+            _shown?.Clear();
+            return;
+        }
+
+        foreach (var ownerId in erasure.Write.Peers)
         {
             _shown?.Remove(ownerId);
         }
     }
 
     /// <summary>
-    /// <paramref name="durable"/> with the shown mirrors not retired by <paramref name="stored"/>
-    /// on top, each while it still leaves the user's own facts alone there.
+    /// Drops the shown mirrors that <paramref name="stored"/> stored: a shown mirror is retired by
+    /// its owner's latest queued write, one of whose peers is that owner. Looked up by each stored
+    /// write's peers, so a batch costs its own size, not that times the mirrors shown.
     /// </summary>
-    private UserGraphState Over(UserGraphState durable, IReadOnlyCollection<GraphWrite> stored)
+    private void Retire(IReadOnlyCollection<GraphWrite> stored)
+    {
+        if (_shown is not { Count: > 0 })
+        {
+            return;
+        }
+
+        foreach (var write in stored)
+        {
+            foreach (var ownerId in write.Peers)
+            {
+                if (_shown.TryGetValue(ownerId, out var mirror) && ReferenceEquals(mirror.Write, write))
+                {
+                    _shown.Remove(ownerId);
+                }
+            }
+        }
+    }
+
+    /// <summary><paramref name="durable"/> with the shown mirrors on top, each while it still leaves the user's own facts alone there.</summary>
+    private UserGraphState Over(UserGraphState durable)
     {
         var visible = durable;
-        foreach (var (ownerId, mirror) in _shown?.ToArray() ?? [])
+        if (_shown is null)
         {
-            if (stored.Contains(mirror.Write))
-            {
-                _shown!.Remove(ownerId);
-                continue;
-            }
+            return visible;
+        }
 
+        foreach (var (ownerId, mirror) in _shown)
+        {
             var next = visible.WithEdgesFrom(ownerId, mirror.Edges);
             if (LeavesOwnFactsAlone(visible, next, ownerId))
             {
@@ -150,11 +177,6 @@ public sealed class ShownMirrors(UserGraphState initial)
     /// </summary>
     private bool ShowsTheSame(UserGraphState visible, IReadOnlyCollection<GraphWrite> stored)
     {
-        if (ReferenceEquals(visible, View))
-        {
-            return false;
-        }
-
         if (stored.Count == 0 || visible.EdgeCount != View.EdgeCount)
         {
             return false;
@@ -162,7 +184,7 @@ public sealed class ShownMirrors(UserGraphState initial)
 
         foreach (var write in stored)
         {
-            if (write.Kind == GraphWriteKind.Erasure && write.Peers.Count == 0)
+            if (write.IsOwnErasure)
             {
                 return false;
             }

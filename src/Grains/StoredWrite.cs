@@ -12,8 +12,8 @@ public sealed record StoredWrite(GraphWrite Write, UserGraphState Before, UserGr
 
     public bool Changed => !ReferenceEquals(Before, After);
 
-    /// <summary>The user's own erasure, which names no peer (forgetting an erased peer names that peer).</summary>
-    public bool IsOwnErasure => Write.Kind == GraphWriteKind.Erasure && Write.Peers.Count == 0;
+    /// <inheritdoc cref="GraphWrite.IsOwnErasure"/>
+    public bool IsOwnErasure => Write.IsOwnErasure;
 
     /// <summary>
     /// The peers whose mirror of this user's facts must be brought up to date: every peer of a

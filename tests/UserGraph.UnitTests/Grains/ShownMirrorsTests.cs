@@ -11,6 +11,15 @@ public class ShownMirrorsTests
 
     private static GraphWrite MirrorWrite(long owner, PeerEdges edges) => GraphWrite.Mirror(owner, view => view.WithEdgesFrom(owner, edges));
 
+    /// <summary>Readers over an empty durable view, shown user 5's follow, and the view they see.</summary>
+    private static (UserGraphState Durable, ShownMirrors Readers, UserGraphState Shown) ShowingAFollowFromFive()
+    {
+        var durable = UserGraphState.Empty(User);
+        var readers = new ShownMirrors(durable);
+        Assert.True(readers.Show(5, Follows, MirrorWrite(5, Follows)));
+        return (durable, readers, readers.View);
+    }
+
     [Fact]
     public void A_shown_mirror_is_seen_until_its_write_is_stored_then_the_durable_view_is_what_readers_see()
     {
@@ -41,10 +50,7 @@ public class ShownMirrorsTests
     [Fact]
     public void A_stored_write_that_changes_nothing_readers_see_keeps_the_version_while_mirrors_stay_shown()
     {
-        var durable = UserGraphState.Empty(User);
-        var readers = new ShownMirrors(durable);
-        readers.Show(5, Follows, MirrorWrite(5, Follows));
-        var shown = readers.View;
+        var (durable, readers, shown) = ShowingAFollowFromFive();
 
         // Another owner's truth, already held, is stored (the durable view did not move): readers
         // see what they saw, so the version stays.
@@ -63,10 +69,7 @@ public class ShownMirrorsTests
     [Fact]
     public void A_stored_truth_other_than_the_one_shown_is_a_new_version()
     {
-        var durable = UserGraphState.Empty(User);
-        var readers = new ShownMirrors(durable);
-        readers.Show(5, Follows, MirrorWrite(5, Follows));
-        var shown = readers.View;
+        var (durable, readers, shown) = ShowingAFollowFromFive();
 
         // 5 hid this user after following it; the later truth is what was stored.
         var hides = new PeerEdges(EdgeKinds.Follows | EdgeKinds.Hides, null);
@@ -105,10 +108,7 @@ public class ShownMirrorsTests
     [Fact]
     public void A_view_shown_after_another_at_the_same_version_gets_a_higher_one()
     {
-        var durable = UserGraphState.Empty(User);
-        var readers = new ShownMirrors(durable);
-        readers.Show(5, Follows, MirrorWrite(5, Follows));
-        var shown = readers.View;
+        var (durable, readers, shown) = ShowingAFollowFromFive();
 
         // The user's own erasure, stored at the version the shown view has, with other content.
         var erasure = new GraphWrite(GraphWriteKind.Erasure, [], view => UserGraphState.Empty(User) with { Version = view.Version + 1 });
