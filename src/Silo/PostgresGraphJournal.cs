@@ -90,14 +90,26 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
             : Task.FromException<long[]>(new ObjectDisposedException(nameof(PostgresGraphJournal)));
     }
 
+    /// <remarks>
+    /// The rows are locked in the order of their sequence before they are deleted, the order an
+    /// acknowledgement locks them in (see <see cref="StoreAcknowledgementsAsync"/>): a compaction
+    /// and an acknowledgement of the same user's entries then queue one behind the other instead
+    /// of deadlocking.
+    /// </remarks>
     public async Task DeleteBeforeAsync(long userId, long sequence, long deliveredThrough, long erasedChangesBefore = 0)
     {
         await using var command = _dataSource.CreateCommand(
             """
             WITH erased AS (
                 DELETE FROM graph_changes WHERE service_id = $1 AND user_id = $2 AND position < $5
+            ), folded AS (
+                SELECT seq FROM graph_journal
+                WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT pending OR seq <= $4)
+                ORDER BY seq
+                FOR UPDATE
             )
-            DELETE FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq < $3 AND (NOT pending OR seq <= $4)
+            DELETE FROM graph_journal j USING folded f
+            WHERE j.service_id = $1 AND j.user_id = $2 AND j.seq = f.seq
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
@@ -213,6 +225,13 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
     /// Clears the pending marks of the entries each user's mirrors are delivered through, and
     /// deletes those of them that compaction only kept for their marks (before the snapshot).
     /// </summary>
+    /// <remarks>
+    /// Every row is locked first, in the order of user and sequence. Written as a delete and an
+    /// update of their own, PostgreSQL ran the update first (a data-modifying WITH runs after the
+    /// main statement) and so took the newer rows before the older ones, the reverse of a
+    /// compaction's order: a compaction racing the acknowledgement deadlocked with it, and when
+    /// the acknowledgement was the victim, every user in its batch was left marked for the sweeper.
+    /// </remarks>
     private async Task StoreAcknowledgementsAsync(List<PendingAcknowledgement> batch)
     {
         try
@@ -232,13 +251,19 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
                 """
                 WITH acknowledged AS (
                     SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS a (user_id, through, snapshot_seq)
-                ), folded AS (
-                    DELETE FROM graph_journal j USING acknowledged a
-                    WHERE j.service_id = $1 AND j.user_id = a.user_id AND j.seq <= a.through AND j.seq < a.snapshot_seq
+                ), covered AS (
+                    SELECT j.user_id, j.seq, j.seq < a.snapshot_seq AS folded
+                    FROM graph_journal j JOIN acknowledged a ON j.user_id = a.user_id
+                    WHERE j.service_id = $1 AND j.seq <= a.through AND (j.seq < a.snapshot_seq OR j.pending)
+                    ORDER BY j.user_id, j.seq
+                    FOR UPDATE OF j
+                ), deleted AS (
+                    DELETE FROM graph_journal j USING covered c
+                    WHERE j.service_id = $1 AND j.user_id = c.user_id AND j.seq = c.seq AND c.folded
                 )
                 UPDATE graph_journal j SET pending = false
-                FROM acknowledged a
-                WHERE j.service_id = $1 AND j.user_id = a.user_id AND j.seq <= a.through AND j.seq >= a.snapshot_seq AND j.pending
+                FROM covered c
+                WHERE j.service_id = $1 AND j.user_id = c.user_id AND j.seq = c.seq AND NOT c.folded AND j.pending
                 """);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Select(a => a.UserId)] });

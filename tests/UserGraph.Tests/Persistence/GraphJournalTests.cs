@@ -27,6 +27,15 @@ public class GraphJournalTests
             metrics ?? new GraphJournalMetrics(new Meter(nameof(GraphJournalTests))));
     }
 
+    /// <summary>Entries 1 to <paramref name="count"/>, each a follow whose mirror is still to be delivered.</summary>
+    private static async Task AppendPendingFollowsAsync(PostgresGraphJournal journal, long user, long count)
+    {
+        for (var sequence = 1L; sequence <= count; sequence++)
+        {
+            await journal.AppendAsync(user, sequence, Follow(sequence + 1, sequence), deliveryPending: true, []);
+        }
+    }
+
     private static GraphJournalEntry Follow(long peer, long version) =>
         new(version, [new PeerFacts(peer, EdgeKinds.Follows, EdgeKinds.None, null)], MarksPeers: true);
 
@@ -128,10 +137,7 @@ public class GraphJournalTests
         var serviceId = GraphTestCluster.NewServiceId();
         await using var journal = await JournalAsync(serviceId);
         var user = TestUsers.NewId();
-        for (var sequence = 1L; sequence <= 3; sequence++)
-        {
-            await journal.AppendAsync(user, sequence, Follow(sequence + 1, sequence), deliveryPending: true, []);
-        }
+        await AppendPendingFollowsAsync(journal, user, 3);
 
         // Two acknowledgements of one user, most likely stored in one statement: one sent before a
         // snapshot at 3 was stored (naming none), one after.
@@ -140,6 +146,59 @@ public class GraphJournalTests
             journal.AcknowledgeDeliveriesAsync(user, 2, snapshotSequence: 3));
 
         Assert.Equal([3L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_racing_a_compaction_of_the_same_entries_waits_for_it_instead_of_deadlocking()
+    {
+        var serviceId = GraphTestCluster.NewServiceId();
+        await using var journal = await JournalAsync(serviceId);
+        var user = TestUsers.NewId();
+        await AppendPendingFollowsAsync(journal, user, 8);
+
+        // Holding entry 2 stops the compaction and the acknowledgement where each has taken what
+        // it locks first; let go, both run on at the same instant.
+        await using var gate = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
+        await gate.OpenAsync();
+        await using var held = await gate.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT seq FROM graph_journal WHERE service_id = $1 AND user_id = $2 AND seq = 2 FOR UPDATE", gate))
+        {
+            hold.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+            hold.Parameters.Add(new NpgsqlParameter<long> { TypedValue = user });
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        // A snapshot at 6 was stored; its compaction starts.
+        var compacted = journal.DeleteBeforeAsync(user, 6, deliveredThrough: 8);
+        await Eventually.HoldsAsync(async () => await WaitingBehindAsync(gate.ProcessID) == 1, "the compaction waits at entry 2");
+        // Sent before that snapshot was stored, naming the one before it at 3: entries 1 and 2
+        // are the acknowledgement's to delete, 3 to 8 its to clear.
+        var acknowledged = journal.AcknowledgeDeliveriesAsync(user, 8, snapshotSequence: 3);
+        await Eventually.HoldsAsync(async () => await WaitingBehindAsync(gate.ProcessID) == 2, "the acknowledgement waits too");
+        await held.CommitAsync();
+
+        await Task.WhenAll(compacted, acknowledged);
+        Assert.Equal([6L, 7L, 8L], (await journal.ReadAfterAsync(user, 0)).Select(r => r.Sequence));
+        Assert.Empty(await journal.FindPendingDeliveriesAsync(TimeSpan.Zero, 10));
+    }
+
+    /// <summary>How many sessions wait, directly or through another waiting session, for <paramref name="processId"/>.</summary>
+    private static async Task<long> WaitingBehindAsync(int processId)
+    {
+        await using var connection = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH RECURSIVE behind (pid) AS (
+                SELECT pid FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))
+                UNION
+                SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY (pg_blocking_pids(a.pid))
+            )
+            SELECT count(*) FROM behind
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = processId });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
