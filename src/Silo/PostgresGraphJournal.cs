@@ -263,7 +263,7 @@ internal sealed class PostgresGraphJournal : IGraphJournal, IAsyncDisposable
                 )
                 UPDATE graph_journal j SET pending = false
                 FROM covered c
-                WHERE j.service_id = $1 AND j.user_id = c.user_id AND j.seq = c.seq AND NOT c.folded AND j.pending
+                WHERE j.service_id = $1 AND j.user_id = c.user_id AND j.seq = c.seq AND NOT c.folded
                 """);
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
             command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Select(a => a.UserId)] });

@@ -156,8 +156,9 @@ public class GraphJournalTests
         var user = TestUsers.NewId();
         await AppendPendingFollowsAsync(journal, user, 8);
 
-        // Holding entry 2 stops the compaction and the acknowledgement where each has taken what
-        // it locks first; let go, both run on at the same instant.
+        // Holding entry 2 stops the compaction once it has locked entry 1, and the acknowledgement
+        // queues behind it for entry 1. Had the acknowledgement locked 3 to 8 first (as its update
+        // once did), the compaction, let go, would need entry 3 from it: a deadlock.
         await using var gate = new NpgsqlConnection(await TestDatabase.GetConnectionStringAsync());
         await gate.OpenAsync();
         await using var held = await gate.BeginTransactionAsync();
